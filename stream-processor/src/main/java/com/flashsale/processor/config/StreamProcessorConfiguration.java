@@ -1,0 +1,102 @@
+package com.flashsale.processor.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.flashsale.common.config.KafkaSettings;
+import com.flashsale.processor.topology.TopologySettings;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Configuration of the stream processor: where Kafka is, how Streams runs, and the sale rules. */
+public class StreamProcessorConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KafkaSettings kafka = new KafkaSettings();
+
+    /** Kafka Streams application.id: names the consumer group, internal topics and state folders. */
+    @NotBlank
+    @JsonProperty
+    private String applicationId = "flashsale-stream-processor";
+
+    @NotBlank
+    @JsonProperty
+    private String stateDir = "./.flashsale/streams";
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration holdDuration = Duration.minutes(TopologySettings.DEFAULT_HOLD_DURATION.toMinutes());
+
+    @Min(1)
+    @JsonProperty
+    private int maxQuantityPerOrder = TopologySettings.DEFAULT_MAX_QUANTITY_PER_ORDER;
+
+    /** Streams' commit interval in milliseconds; when unset, Streams uses 100 under exactly-once. */
+    @Min(1)
+    @JsonProperty
+    private Long commitIntervalMs;
+
+    @Min(1)
+    @JsonProperty
+    private int numStreamThreads = 1;
+
+    /** Partition count of the repartition topics; must equal that of the input topics. */
+    @Min(1)
+    @JsonProperty
+    private int partitions = TopologySettings.DEFAULT_PARTITIONS;
+
+    /** Replication of changelog and repartition topics: 1 for the single embedded broker, 3 in production. */
+    @Min(1)
+    @Max(Short.MAX_VALUE)
+    @JsonProperty
+    private int replicationFactor = 1;
+
+    public KafkaSettings getKafka() {
+        return kafka;
+    }
+
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    public Duration getHoldDuration() {
+        return holdDuration;
+    }
+
+    public int getMaxQuantityPerOrder() {
+        return maxQuantityPerOrder;
+    }
+
+    public Optional<Long> getCommitIntervalMs() {
+        return Optional.ofNullable(commitIntervalMs);
+    }
+
+    public int getNumStreamThreads() {
+        return numStreamThreads;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public int getReplicationFactor() {
+        return replicationFactor;
+    }
+
+    public TopologySettings topologySettings() {
+        return new TopologySettings(partitions, holdDuration.toJavaDuration(), maxQuantityPerOrder);
+    }
+}
