@@ -1,0 +1,80 @@
+package com.flashsale.ingest;
+
+import com.flashsale.common.auth.AuthSetup;
+import com.flashsale.common.errors.ErrorMappers;
+import com.flashsale.events.topics.Topics;
+import com.flashsale.ingest.config.IngestConfiguration;
+import com.flashsale.ingest.config.StrictJson;
+import com.flashsale.ingest.core.EventFactory;
+import com.flashsale.ingest.core.EventPublisher;
+import com.flashsale.ingest.core.KafkaEventPublisher;
+import com.flashsale.ingest.health.KafkaHealthCheck;
+import com.flashsale.ingest.resources.AcknowledgedResponder;
+import com.flashsale.ingest.resources.BodySizeFilter;
+import com.flashsale.ingest.resources.OrderResource;
+import com.flashsale.ingest.resources.RequestIdFilter;
+import com.flashsale.ingest.resources.StockResource;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** The ingest service: validates orders and stock commands and appends them to Kafka. */
+public class IngestApplication extends Application<IngestConfiguration> {
+
+    /** Threads that write responses after an acknowledgement. Two suffice because each write is small. */
+    private static final int RESPONDER_THREADS = 2;
+
+    public static void main(String[] args) throws Exception {
+        new IngestApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "ingest-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<IngestConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(IngestConfiguration config, Environment environment) {
+        StrictJson.apply(environment.getObjectMapper());
+        AuthSetup.register(environment.jersey(), config.getJwt());
+        ErrorMappers.register(environment.jersey());
+        environment.jersey().register(new RequestIdFilter());
+        environment.jersey().register(new BodySizeFilter());
+
+        EventPublisher publisher = createPublisher(config, environment);
+        ExecutorService responderExecutor = environment.lifecycle()
+                .executorService("ack-responder-%d")
+                .minThreads(RESPONDER_THREADS)
+                .maxThreads(RESPONDER_THREADS)
+                .build();
+        AcknowledgedResponder responder = new AcknowledgedResponder(
+                config.getProducer().getSendTimeout().toJavaDuration(), config.getRetryAfterSeconds(), responderExecutor);
+
+        Topics topics = config.getKafka().topics();
+        EventFactory events = new EventFactory(Clock.systemUTC());
+        environment.jersey().register(new OrderResource(publisher, events, responder,
+                topics.orderSubmissions(), config.getProjectionPublicUrl(), config.getMaxQuantityPerOrder()));
+        environment.jersey().register(new StockResource(publisher, events, responder, topics.stockCommands()));
+    }
+
+    /**
+     * Creates the Kafka publisher, ties it to the server's lifecycle and registers the {@code kafka}
+     * health check. Tests override this to record events in memory instead.
+     */
+    protected EventPublisher createPublisher(IngestConfiguration config, Environment environment) {
+        KafkaEventPublisher publisher = new KafkaEventPublisher(config.getKafka(), config.getProducer());
+        environment.lifecycle().manage(publisher);
+        environment.healthChecks().register("kafka", new KafkaHealthCheck(config.getKafka()));
+        return publisher;
+    }
+}

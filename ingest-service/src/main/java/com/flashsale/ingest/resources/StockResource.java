@@ -1,0 +1,80 @@
+package com.flashsale.ingest.resources;
+
+import com.flashsale.common.auth.Caller;
+import com.flashsale.common.auth.Role;
+import com.flashsale.common.errors.ApiException;
+import com.flashsale.common.errors.ErrorCode;
+import com.flashsale.events.SetStock;
+import com.flashsale.ingest.api.IdPatterns;
+import com.flashsale.ingest.api.StockAccepted;
+import com.flashsale.ingest.api.StockRequest;
+import com.flashsale.ingest.core.EventFactory;
+import com.flashsale.ingest.core.EventPublisher;
+import com.flashsale.ingest.core.RequestIds;
+import com.flashsale.ingest.core.SaleWindow;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the stock and rules of a sale: appends {@code SetStock} to {@code stock-commands} keyed by
+ * SKU and returns {@code 202} once the broker has acknowledged it. The stream processor applies it.
+ */
+@Path("/v1/skus/{skuId}/stock")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class StockResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StockResource.class);
+
+    private final EventPublisher publisher;
+    private final EventFactory events;
+    private final AcknowledgedResponder responder;
+    private final String topic;
+
+    public StockResource(EventPublisher publisher, EventFactory events, AcknowledgedResponder responder, String topic) {
+        this.publisher = publisher;
+        this.events = events;
+        this.responder = responder;
+        this.topic = topic;
+    }
+
+    @PUT
+    @RolesAllowed(Role.MERCHANT_NAME)
+    public void setStock(@Auth Caller caller,
+                         @PathParam("skuId") String skuId,
+                         @NotNull @Valid StockRequest request,
+                         @Context ContainerRequestContext context,
+                         @Suspended AsyncResponse async) {
+        if (!IdPatterns.isSkuId(skuId)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "skuId");
+        }
+        SaleWindow window = SaleWindow.parse(request.saleStart(), request.saleEnd());
+
+        String requestId = RequestIdFilter.of(context);
+        SetStock event = events.setStock(skuId, caller.userId(), request.stock(), request.perUserLimit(),
+                window, requestId);
+
+        responder.resumeAfter(async,
+                () -> publisher.publish(topic, skuId, event),
+                () -> Response.accepted(new StockAccepted(skuId, StockAccepted.ACCEPTED))
+                        .header(RequestIds.HEADER, requestId)
+                        .build(),
+                error -> LOG.warn("Publishing failed skuId={} merchantId={} requestId={} error={}",
+                        skuId, caller.userId(), requestId, error.toString()));
+    }
+}
