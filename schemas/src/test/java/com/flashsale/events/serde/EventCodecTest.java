@@ -133,6 +133,7 @@ class EventCodecTest {
                 case STRING -> name + "-值-🎉";
                 case INT -> 3;
                 case LONG -> 42L;
+                case BOOLEAN -> true;
                 case ENUM -> SpecificData.get().createEnum(schema.getEnumSymbols().get(1), schema);
                 default -> throw new IllegalArgumentException("No sample for " + schema);
             };
