@@ -1,0 +1,62 @@
+package com.flashsale.projection;
+
+import com.flashsale.common.auth.AuthSetup;
+import com.flashsale.common.errors.ErrorMappers;
+import com.flashsale.projection.config.ProjectionConfiguration;
+import com.flashsale.projection.consumer.ProjectionConsumer;
+import com.flashsale.projection.core.EventApplier;
+import com.flashsale.projection.db.OrderDao;
+import com.flashsale.projection.db.ProjectionJdbi;
+import com.flashsale.projection.db.SchemaMigrations;
+import com.flashsale.projection.db.SkuDao;
+import com.flashsale.projection.health.ConsumerHealthCheck;
+import com.flashsale.projection.resources.OrderResource;
+import com.flashsale.projection.resources.SkuResource;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Consumes the event topics into read models and serves order and stock queries. */
+public class ProjectionApplication extends Application<ProjectionConfiguration> {
+
+    /** Name of the database health check that {@link JdbiFactory} registers. */
+    public static final String DATABASE_HEALTH_CHECK = "database";
+
+    public static void main(String[] args) throws Exception {
+        new ProjectionApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "projection-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ProjectionConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(ProjectionConfiguration config, Environment environment) throws Exception {
+        Jdbi jdbi = ProjectionJdbi.configure(
+                new JdbiFactory().build(environment, config.getDatabase(), DATABASE_HEALTH_CHECK));
+        jdbi.useHandle(handle -> SchemaMigrations.migrate(handle.getConnection()));
+
+        EventApplier applier = new EventApplier(jdbi, Clock.systemUTC());
+        ProjectionConsumer consumer = new ProjectionConsumer(
+                config.getKafka(), config.getConsumer(), applier, environment.metrics());
+        environment.lifecycle().manage(consumer);
+        environment.healthChecks().register(ConsumerHealthCheck.NAME, new ConsumerHealthCheck(consumer.status()));
+
+        AuthSetup.register(environment.jersey(), config.getJwt());
+        ErrorMappers.register(environment.jersey());
+        environment.jersey().register(new OrderResource(jdbi.onDemand(OrderDao.class)));
+        environment.jersey().register(new SkuResource(jdbi.onDemand(SkuDao.class)));
+    }
+}

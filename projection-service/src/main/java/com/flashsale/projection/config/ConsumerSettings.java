@@ -1,0 +1,56 @@
+package com.flashsale.projection.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** Consumer group, poll timeout and the backoff after a failed apply of the event consumer. */
+public class ConsumerSettings {
+
+    @NotBlank
+    @JsonProperty
+    private String groupId = "flashsale-projection";
+
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration pollTimeout = Duration.milliseconds(500);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    @JsonProperty
+    private Duration initialRetryBackoff = Duration.milliseconds(200);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    @JsonProperty
+    private Duration maxRetryBackoff = Duration.seconds(30);
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public Duration getPollTimeout() {
+        return pollTimeout;
+    }
+
+    public Duration getInitialRetryBackoff() {
+        return initialRetryBackoff;
+    }
+
+    public Duration getMaxRetryBackoff() {
+        return maxRetryBackoff;
+    }
+
+    @ValidationMethod(message = "maxRetryBackoff must not be shorter than initialRetryBackoff")
+    public boolean isBackoffOrdered() {
+        return maxRetryBackoff == null || initialRetryBackoff == null
+                || maxRetryBackoff.toNanoseconds() >= initialRetryBackoff.toNanoseconds();
+    }
+}
