@@ -1,0 +1,17 @@
+package com.flashsale.launcher.cli;
+
+/** What the user asked the launcher to do. */
+public sealed interface Command {
+
+    /** Prints the usage text. */
+    record Help() implements Command {
+    }
+
+    /** Starts the stack and keeps it running until Ctrl-C. */
+    record Up() implements Command {
+    }
+
+    /** Runs a flash sale through the HTTP API and prints a report. */
+    record Demo(DemoOptions options) implements Command {
+    }
+}

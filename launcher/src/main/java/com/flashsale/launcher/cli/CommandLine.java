@@ -1,0 +1,163 @@
+package com.flashsale.launcher.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Parses the launcher's arguments into a {@link Command}. */
+public final class CommandLine {
+
+    public static final String USAGE = """
+            Usage: flashsale <command> [options]
+
+            Commands:
+              up      Start Kafka and the three services, print URLs and demo tokens, and keep
+                      running until Ctrl-C.
+              demo    Start the stack, run a flash sale through the HTTP API and print a report.
+                      Exits with code 1 if any unit was oversold, any order was duplicated or
+                      any accepted order did not reach a final status.
+
+            Options of demo:
+              --skus N               SKUs on sale (default 5)
+              --stock N              units of stock per SKU (default 50)
+              --shoppers N           distinct shoppers, each with their own token (default 2000)
+              --submissions N        HTTP submissions in total, double taps and retries
+                                     included (default 4000)
+              --report FILE          also write the report as JSON to FILE
+              --keep-running         keep the stack running after the report, until Ctrl-C
+              --seed N               seed of the random workload (default: random, printed)
+              --ingest-url URL       use a running stack: the ingest service's base URL
+              --projection-url URL   use a running stack: the projection service's base URL
+              --jwt-secret-file FILE use a running stack: the file with its token signing key
+                                     (the three options go together)
+
+            Data, logs and the generated token signing key live in .flashsale/ under the
+            working directory.
+            """;
+
+    private static final Set<String> FLAGS = Set.of("--keep-running");
+    private static final Set<String> VALUE_OPTIONS = Set.of("--skus", "--stock", "--shoppers", "--submissions",
+            "--report", "--seed", "--ingest-url", "--projection-url", "--jwt-secret-file");
+
+    private CommandLine() {
+    }
+
+    public static Command parse(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new UsageException("Missing command: use `up` or `demo`.");
+        }
+        String command = arguments.get(0);
+        List<String> rest = arguments.subList(1, arguments.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            return new Command.Help();
+        }
+        return switch (command) {
+            case "--help", "-h", "help" -> new Command.Help();
+            case "up" -> parseUp(rest);
+            case "demo" -> new Command.Demo(parseDemo(rest));
+            default -> throw new UsageException("Unknown command '" + command + "': use `up` or `demo`.");
+        };
+    }
+
+    private static Command parseUp(List<String> arguments) {
+        if (!arguments.isEmpty()) {
+            throw new UsageException("`up` takes no options, got " + arguments.get(0) + ".");
+        }
+        return new Command.Up();
+    }
+
+    static DemoOptions parseDemo(List<String> arguments) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (FLAGS.contains(argument)) {
+                values.put(argument, "true");
+            } else if (!VALUE_OPTIONS.contains(name)) {
+                throw new UsageException("Unknown option '" + argument + "' for demo; see --help.");
+            } else if (argument.contains("=")) {
+                values.put(name, argument.substring(name.length() + 1));
+            } else if (i + 1 < arguments.size()) {
+                values.put(name, arguments.get(++i));
+            } else {
+                throw new UsageException("Option " + name + " needs a value.");
+            }
+        }
+        return new DemoOptions(
+                positiveInt(values, "--skus", DemoOptions.DEFAULT_SKUS),
+                positiveInt(values, "--stock", DemoOptions.DEFAULT_STOCK),
+                positiveInt(values, "--shoppers", DemoOptions.DEFAULT_SHOPPERS),
+                positiveInt(values, "--submissions", DemoOptions.DEFAULT_SUBMISSIONS),
+                Optional.ofNullable(values.get("--report")).map(Path::of),
+                values.containsKey("--keep-running"),
+                remoteStack(values),
+                seed(values));
+    }
+
+    private static int positiveInt(Map<String, String> values, String name, int defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < 1) {
+                throw new UsageException(name + " must be at least 1, got " + value + ".");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number, got '" + value + "'.");
+        }
+    }
+
+    private static long seed(Map<String, String> values) {
+        String value = values.get("--seed");
+        if (value == null) {
+            return ThreadLocalRandom.current().nextLong();
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a whole number, got '" + value + "'.");
+        }
+    }
+
+    private static Optional<DemoOptions.RemoteStack> remoteStack(Map<String, String> values) {
+        List<String> names = List.of("--ingest-url", "--projection-url", "--jwt-secret-file");
+        List<String> given = new ArrayList<>();
+        for (String name : names) {
+            if (values.containsKey(name)) {
+                given.add(name);
+            }
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() < names.size()) {
+            throw new UsageException("--ingest-url, --projection-url and --jwt-secret-file go together; got only "
+                    + String.join(", ", given) + ".");
+        }
+        return Optional.of(new DemoOptions.RemoteStack(url(values, "--ingest-url"), url(values, "--projection-url"),
+                Path.of(values.get("--jwt-secret-file"))));
+    }
+
+    private static URI url(Map<String, String> values, String name) {
+        String value = values.get(name);
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!http || uri.getHost() == null) {
+                throw new UsageException(name + " must be an http or https URL, got '" + value + "'.");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " must be an http or https URL, got '" + value + "'.");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.flashsale.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The ingest and projection HTTP APIs, as a shopper's or merchant's client calls them. */
+public final class ApiClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final URI ingestUrl;
+    private final URI projectionUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiClient(URI ingestUrl, URI projectionUrl) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.ingestUrl = ingestUrl;
+        this.projectionUrl = projectionUrl;
+    }
+
+    /** An HTTP answer; {@code body} is a JSON null node when the body is empty or not JSON. */
+    public record Response(int status, JsonNode body, Optional<Duration> retryAfter) {
+
+        public String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+    }
+
+    /** {@code POST /v1/orders}; the shopper comes from the token. */
+    public Response submitOrder(String token, String skuId, int quantity, String clientRequestId)
+            throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode()
+                .put("skuId", skuId)
+                .put("quantity", quantity)
+                .put("clientRequestId", clientRequestId);
+        return postJson(token, "/v1/orders", json.writeValueAsString(body));
+    }
+
+    /** {@code POST /v1/orders} with a body sent as is, for tests of invalid input. */
+    public Response postOrderBody(String token, String rawBody) throws IOException, InterruptedException {
+        return postJson(token, "/v1/orders", rawBody);
+    }
+
+    /** {@code PUT /v1/skus/{skuId}/stock}, a merchant's call. */
+    public Response setStock(String token, String skuId, long stock, int perUserLimit, Instant saleStart,
+            Instant saleEnd) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode()
+                .put("stock", stock)
+                .put("perUserLimit", perUserLimit)
+                .put("saleStart", saleStart.toString())
+                .put("saleEnd", saleEnd.toString());
+        HttpRequest request = authorized(token, ingestUrl.resolve("/v1/skus/" + encode(skuId) + "/stock"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        return send(request);
+    }
+
+    /** {@code GET /v1/orders/{orderId}} from the projection. */
+    public Response getOrder(String token, String orderId) throws IOException, InterruptedException {
+        return send(authorized(token, projectionUrl.resolve("/v1/orders/" + encode(orderId))).GET().build());
+    }
+
+    /** {@code GET /v1/skus/{skuId}} from the projection. */
+    public Response getSku(String token, String skuId) throws IOException, InterruptedException {
+        return send(authorized(token, projectionUrl.resolve("/v1/skus/" + encode(skuId))).GET().build());
+    }
+
+    private Response postJson(String token, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(ingestUrl.resolve(path)).timeout(REQUEST_TIMEOUT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return send(request);
+    }
+
+    private static HttpRequest.Builder authorized(String token, URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), parse(response.body()), retryAfter(response));
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.nullNode();
+        }
+    }
+
+    /** Reads {@code Retry-After} in its seconds form; the HTTP-date form is ignored. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

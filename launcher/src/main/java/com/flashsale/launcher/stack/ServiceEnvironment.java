@@ -1,0 +1,44 @@
+package com.flashsale.launcher.stack;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The environment variables that each service's config.yml reads, as listed in docs/architecture.md. */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(Service service, StackSettings settings, String bootstrapServers, String jwtSecret) {
+        StackPorts ports = settings.ports();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("FLASHSALE_TOPIC_PREFIX", settings.topicPrefix());
+        switch (service) {
+            case STREAM_PROCESSOR -> {
+                environment.put("PROCESSOR_PORT", Integer.toString(ports.processor()));
+                environment.put("PROCESSOR_ADMIN_PORT", Integer.toString(ports.processorAdmin()));
+                environment.put("PROCESSOR_STATE_DIR", settings.dataDirectory().resolve("streams").toString());
+            }
+            case PROJECTION_SERVICE -> {
+                environment.put("FLASHSALE_JWT_SECRET", jwtSecret);
+                environment.put("PROJECTION_PORT", Integer.toString(ports.projection()));
+                environment.put("PROJECTION_ADMIN_PORT", Integer.toString(ports.projectionAdmin()));
+                environment.put("DATABASE_URL", h2Url(settings));
+            }
+            case INGEST_SERVICE -> {
+                environment.put("FLASHSALE_JWT_SECRET", jwtSecret);
+                environment.put("INGEST_PORT", Integer.toString(ports.ingest()));
+                environment.put("INGEST_ADMIN_PORT", Integer.toString(ports.ingestAdmin()));
+                environment.put("PROJECTION_PUBLIC_URL", settings.projectionUrl());
+            }
+        }
+        return environment;
+    }
+
+    /** The default database URL of the projection's config.yml, but inside the stack's data directory. */
+    private static String h2Url(StackSettings settings) {
+        return "jdbc:h2:" + settings.dataDirectory().resolve("projection")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+}

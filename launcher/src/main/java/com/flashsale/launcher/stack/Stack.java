@@ -1,0 +1,139 @@
+package com.flashsale.launcher.stack;
+
+import com.flashsale.common.auth.JwtSettings;
+import com.flashsale.common.auth.TokenIssuer;
+import com.flashsale.events.topics.Topics;
+import com.flashsale.kafka.embedded.BrokerSettings;
+import com.flashsale.kafka.embedded.KafkaBroker;
+import com.flashsale.kafka.embedded.Ports;
+import com.flashsale.kafka.embedded.TopicSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded pipeline: a single-node Kafka broker, the topics and the three services, each in its
+ * own process. {@link #close()} stops them in reverse order and may be called from a shutdown hook.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stack.class);
+
+    /** The {@code iss} claim that the services expect, as in docs/architecture.md. */
+    public static final String TOKEN_ISSUER = "flashsale";
+
+    private static final short REPLICATION_FACTOR = 1;
+    private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final String BUILD_HINT = "Run `mvn -B -DskipTests package` in the repository root first.";
+
+    private final StackSettings settings;
+    private final Deque<ServiceProcess> services = new ArrayDeque<>();
+    private KafkaBroker broker;
+    private String jwtSecret;
+    private boolean closed;
+
+    public Stack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts everything and waits until each service reports healthy. On any failure it stops what
+     * it had started and rethrows.
+     */
+    public synchronized void start() {
+        requireJars();
+        settings.ports().requireAllFree();
+        try {
+            Files.createDirectories(settings.logDirectory());
+            jwtSecret = JwtSecretFile.loadOrCreate(settings.jwtSecretFile());
+            startBroker();
+            startServices();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Could not prepare the data directory " + settings.dataDirectory(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Issues tokens that the running services accept. */
+    public TokenIssuer tokenIssuer() {
+        if (jwtSecret == null) {
+            throw new IllegalStateException("The stack has not been started");
+        }
+        return new TokenIssuer(new JwtSettings(jwtSecret, TOKEN_ISSUER));
+    }
+
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + settings.ports().kafka();
+    }
+
+    public Topics topics() {
+        return new Topics(settings.topicPrefix());
+    }
+
+    /** Stops the services in reverse start order, then the broker. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!services.isEmpty()) {
+            services.pop().stop(SERVICE_STOP_TIMEOUT);
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    private void requireJars() {
+        for (Service service : Service.values()) {
+            Path jar = service.jar(settings.repositoryRoot());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Missing " + jar + ". " + BUILD_HINT);
+            }
+            Path config = service.config(settings.repositoryRoot());
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalStateException("Missing " + config + "; is " + settings.repositoryRoot()
+                        + " the repository root?");
+            }
+        }
+    }
+
+    private void startBroker() {
+        BrokerSettings brokerSettings = new BrokerSettings(settings.kafkaDirectory(), Ports.LOOPBACK,
+                settings.ports().kafka(), settings.ports().kafkaController(), settings.kafkaLib(),
+                BrokerSettings.DEFAULT_START_TIMEOUT);
+        broker = new KafkaBroker(brokerSettings);
+        broker.start();
+        new TopicSetup(broker.bootstrapServers(), topics(), settings.partitions(), REPLICATION_FACTOR).createTopics();
+    }
+
+    private void startServices() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (Service service : List.of(Service.values())) {
+            Map<String, String> environment =
+                    ServiceEnvironment.of(service, settings, broker.bootstrapServers(), jwtSecret);
+            Path logFile = settings.logDirectory().resolve(service.module() + ".log");
+            ServiceProcess process = ServiceProcess.start(service, settings.repositoryRoot(), logFile, environment);
+            services.push(process);
+            process.awaitHealthy(http, service.adminPort(settings.ports()), settings.healthTimeout());
+            LOG.info("Service is healthy service={} port={}", service.module(), service.port(settings.ports()));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.flashsale.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void demoWithoutOptionsUsesDefaults() {
+        Command command = CommandLine.parse(List.of("demo"));
+
+        assertThat(command).isInstanceOf(Command.Demo.class);
+        DemoOptions options = ((Command.Demo) command).options();
+        assertThat(options.skus()).isEqualTo(5);
+        assertThat(options.stock()).isEqualTo(50);
+        assertThat(options.shoppers()).isEqualTo(2000);
+        assertThat(options.submissions()).isEqualTo(4000);
+        assertThat(options.report()).isEmpty();
+        assertThat(options.keepRunning()).isFalse();
+        assertThat(options.remote()).isEmpty();
+    }
+
+    @Test
+    void demoReadsOptionsInBothForms() {
+        DemoOptions options = CommandLine.parseDemo(List.of("--skus", "2", "--stock=10", "--shoppers", "30",
+                "--submissions=40", "--report", "out/report.json", "--keep-running", "--seed", "7"));
+
+        assertThat(options.skus()).isEqualTo(2);
+        assertThat(options.stock()).isEqualTo(10);
+        assertThat(options.shoppers()).isEqualTo(30);
+        assertThat(options.submissions()).isEqualTo(40);
+        assertThat(options.report()).contains(Path.of("out/report.json"));
+        assertThat(options.keepRunning()).isTrue();
+        assertThat(options.seed()).isEqualTo(7);
+    }
+
+    @Test
+    void demoReadsRemoteStack() {
+        DemoOptions options = CommandLine.parseDemo(List.of("--ingest-url", "http://127.0.0.1:8080/",
+                "--projection-url", "http://127.0.0.1:8090", "--jwt-secret-file", ".flashsale/jwt-secret"));
+
+        assertThat(options.remote()).isPresent();
+        assertThat(options.remote().get().ingestUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(options.remote().get().jwtSecretFile()).isEqualTo(Path.of(".flashsale/jwt-secret"));
+    }
+
+    @Test
+    void remoteOptionsMustComeTogether() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--ingest-url", "http://127.0.0.1:8080")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("go together");
+    }
+
+    @Test
+    void nonNumericCountIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--skus", "five")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--skus must be a whole number, got 'five'");
+    }
+
+    @Test
+    void zeroCountIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--shoppers", "0")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--shoppers must be at least 1");
+    }
+
+    @Test
+    void optionWithoutValueIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--stock")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--stock needs a value");
+    }
+
+    @Test
+    void unknownOptionIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--sku", "3")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Unknown option '--sku'");
+    }
+
+    @Test
+    void nonHttpUrlIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--ingest-url", "ftp://host", "--projection-url",
+                "http://127.0.0.1:8090", "--jwt-secret-file", "secret")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--ingest-url must be an http or https URL");
+    }
+
+    @Test
+    void unknownCommandIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("run")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Unknown command 'run'");
+    }
+
+    @Test
+    void helpFlagWinsOverOtherOptions() {
+        assertThat(CommandLine.parse(List.of("demo", "--skus", "x", "--help"))).isInstanceOf(Command.Help.class);
+        assertThat(CommandLine.parse(List.of("--help"))).isInstanceOf(Command.Help.class);
+    }
+
+    @Test
+    void upTakesNoOptions() {
+        assertThat(CommandLine.parse(List.of("up"))).isInstanceOf(Command.Up.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--skus", "2")))
+                .isInstanceOf(UsageException.class);
+    }
+}
