@@ -99,9 +99,9 @@ public final class ReportBuilder {
         firstAcceptance.forEach((orderId, submission) -> {
             OrderObservation observation = finals.get(orderId);
             if (observation != null) {
-                // NOTE: this trusts the projection's updatedAt to be the time it applied the final
-                // status. Without it, the poll time is used, which only bounds the latency from above.
-                var finishedAt = observation.updatedAt() != null ? observation.updatedAt() : observation.observedAt();
+                // The projection's updatedAt is the event's own time, which the processor takes from
+                // the submission, so only the time the poll saw the final status bounds the latency.
+                var finishedAt = observation.observedAt();
                 latencies.add(Math.max(0, Duration.between(submission.sentAt(), finishedAt).toNanos()));
             }
         });
