@@ -90,16 +90,32 @@ public final class TestIngestApp {
         return send("PUT", path, body, headers);
     }
 
+    /** Sends a POST with an empty body and no {@code Content-Type}, as a bare command call does. */
+    public Reply postWithoutContentType(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = newRequest(path)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return execute(request);
+    }
+
     private Reply send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + extension.getLocalPort() + path))
-                .timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = newRequest(path)
                 .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return execute(request);
+    }
+
+    private HttpRequest.Builder newRequest(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + extension.getLocalPort() + path))
+                .timeout(Duration.ofSeconds(10))
                 // A fresh connection per request: Jetty may close a connection after responding
                 // before the body was read (a 401), and the client does not retry a POST that
                 // raced that close.
-                .header("Connection", "close")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+                .header("Connection", "close");
+    }
+
+    private Reply execute(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().map());
