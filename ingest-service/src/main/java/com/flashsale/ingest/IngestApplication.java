@@ -11,6 +11,7 @@ import com.flashsale.ingest.core.KafkaEventPublisher;
 import com.flashsale.ingest.health.KafkaHealthCheck;
 import com.flashsale.ingest.resources.AcknowledgedResponder;
 import com.flashsale.ingest.resources.BodySizeFilter;
+import com.flashsale.ingest.resources.OrderCommandResource;
 import com.flashsale.ingest.resources.OrderResource;
 import com.flashsale.ingest.resources.RequestIdFilter;
 import com.flashsale.ingest.resources.StockResource;
@@ -22,7 +23,7 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
-/** The ingest service: validates orders and stock commands and appends them to Kafka. */
+/** The ingest service: validates orders, order commands and stock commands and appends them to Kafka. */
 public class IngestApplication extends Application<IngestConfiguration> {
 
     /** Threads that write responses after an acknowledgement. Two suffice because each write is small. */
@@ -64,6 +65,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
         EventFactory events = new EventFactory(Clock.systemUTC());
         environment.jersey().register(new OrderResource(publisher, events, responder,
                 topics.orderSubmissions(), config.getProjectionPublicUrl(), config.getMaxQuantityPerOrder()));
+        environment.jersey().register(new OrderCommandResource(publisher, events, responder,
+                topics.orderCommands(), config.getProjectionPublicUrl()));
         environment.jersey().register(new StockResource(publisher, events, responder, topics.stockCommands()));
     }
 

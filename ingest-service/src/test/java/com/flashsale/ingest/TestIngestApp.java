@@ -23,10 +23,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The real application with its Kafka publisher swapped for a {@link RecordingEventPublisher}, on
- * random ports, plus helpers that send raw HTTP requests and sign tokens.
+ * The real application on random ports, plus helpers that send raw HTTP requests and sign tokens.
+ * By default its Kafka publisher is swapped for a {@link RecordingEventPublisher}. {@link #withKafka}
+ * keeps the real publisher and health check for integration tests.
  */
 public final class TestIngestApp {
 
@@ -45,11 +47,19 @@ public final class TestIngestApp {
     private final TokenIssuer issuer = new TokenIssuer(new JwtSettings(SECRET, "flashsale"));
 
     public TestIngestApp() {
+        this("ingest-test.yml", true);
+    }
+
+    private TestIngestApp(String configResource, boolean recordEvents, ConfigOverride... overrides) {
+        ConfigOverride[] allOverrides = Stream.concat(Stream.of(ConfigOverride.randomPorts()), Stream.of(overrides))
+                .toArray(ConfigOverride[]::new);
         DropwizardTestSupport<IngestConfiguration> support = new DropwizardTestSupport<>(
-                IngestApplication.class, ResourceHelpers.resourceFilePath("ingest-test.yml"),
-                ConfigOverride.randomPorts()) {
+                IngestApplication.class, ResourceHelpers.resourceFilePath(configResource), allOverrides) {
             @Override
             public Application<IngestConfiguration> newApplication() {
+                if (!recordEvents) {
+                    return new IngestApplication();
+                }
                 return new IngestApplication() {
                     @Override
                     protected EventPublisher createPublisher(IngestConfiguration config, Environment environment) {
@@ -59,6 +69,15 @@ public final class TestIngestApp {
             }
         };
         this.extension = new DropwizardAppExtension<>(support);
+    }
+
+    /**
+     * Builds the application with its real Kafka publisher and {@code kafka} health check. The
+     * caller starts and stops it with {@code extension().before()} and {@code after()}, so that a
+     * broker can be started first.
+     */
+    public static TestIngestApp withKafka(String configResource, ConfigOverride... overrides) {
+        return new TestIngestApp(configResource, false, overrides);
     }
 
     public DropwizardAppExtension<IngestConfiguration> extension() {
@@ -90,16 +109,32 @@ public final class TestIngestApp {
         return send("PUT", path, body, headers);
     }
 
+    /** Sends a POST with an empty body and no {@code Content-Type}, as a bare command call does. */
+    public Reply postWithoutContentType(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = newRequest(path)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return execute(request);
+    }
+
     private Reply send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + extension.getLocalPort() + path))
-                .timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = newRequest(path)
                 .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return execute(request);
+    }
+
+    private HttpRequest.Builder newRequest(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + extension.getLocalPort() + path))
+                .timeout(Duration.ofSeconds(10))
                 // A fresh connection per request: Jetty may close a connection after responding
                 // before the body was read (a 401), and the client does not retry a POST that
                 // raced that close.
-                .header("Connection", "close")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+                .header("Connection", "close");
+    }
+
+    private Reply execute(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().map());

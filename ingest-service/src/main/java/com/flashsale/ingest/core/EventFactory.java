@@ -1,5 +1,7 @@
 package com.flashsale.ingest.core;
 
+import com.flashsale.events.CancelOrder;
+import com.flashsale.events.ConfirmPayment;
 import com.flashsale.events.OrderSubmitted;
 import com.flashsale.events.SetStock;
 import java.time.Clock;
@@ -12,6 +14,13 @@ import java.util.UUID;
  * events start a chain, so their causation id is null.
  */
 public final class EventFactory {
+
+    /**
+     * The SKU of a payment or cancel command. The schema requires a SKU, but the ingest service
+     * keeps no state and cannot know which SKU an order is for, so the stream processor looks it up
+     * by order id.
+     */
+    public static final String SKU_UNKNOWN = "";
 
     private final Clock clock;
 
@@ -46,6 +55,36 @@ public final class EventFactory {
                 .setPerUserLimit(perUserLimit)
                 .setSaleStart(window.start())
                 .setSaleEnd(window.end())
+                .setRequestId(requestId)
+                .build();
+    }
+
+    public ConfirmPayment confirmPayment(String orderId, String merchantId, String paymentId, String requestId) {
+        return ConfirmPayment.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId)
+                .setSkuId(SKU_UNKNOWN)
+                .setUserId(merchantId)
+                .setOccurredAt(now())
+                .setCausationId(null)
+                .setPaymentId(paymentId)
+                .setRequestId(requestId)
+                .build();
+    }
+
+    /**
+     * Builds a cancel command. Unless {@code requestedByMerchant} is true, the stream processor
+     * applies it only when {@code userId} owns the order.
+     */
+    public CancelOrder cancelOrder(String orderId, String userId, boolean requestedByMerchant, String requestId) {
+        return CancelOrder.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId)
+                .setSkuId(SKU_UNKNOWN)
+                .setUserId(userId)
+                .setOccurredAt(now())
+                .setCausationId(null)
+                .setRequestedByMerchant(requestedByMerchant)
                 .setRequestId(requestId)
                 .build();
     }

@@ -2,6 +2,7 @@ package com.flashsale.ingest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.ingest.api.IdPatterns;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,15 @@ class OrderIdsTest {
 
         assertThat(id.version()).isEqualTo(8);
         assertThat(id.variant()).isEqualTo(2);
+    }
+
+    /** The payment and cancel paths accept only this form, so every derived id must pass it. */
+    @Test
+    void derivedIdsPassOrderIdPattern() {
+        for (int i = 0; i < 1000; i++) {
+            String orderId = OrderIds.derive("shopper-" + i, "tap-" + i);
+
+            assertThat(IdPatterns.isOrderId(orderId)).as("orderId %s", orderId).isTrue();
+        }
     }
 }

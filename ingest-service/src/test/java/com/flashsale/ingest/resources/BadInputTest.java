@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,10 @@ class BadInputTest {
 
     private static final String ORDERS = "/v1/orders";
     private static final String STOCK = "/v1/skus/sku-1/stock";
+    private static final String ORDER_ID = "0b7e6f0a-3c1d-8e2f-9a4b-5c6d7e8f9a0b";
+    private static final String PAYMENT = "/v1/orders/" + ORDER_ID + "/payment";
+    private static final String CANCEL = "/v1/orders/" + ORDER_ID + "/cancel";
+    private static final String VALID_PAYMENT = "{\"paymentId\": \"pay-1\"}";
 
     /** How the request authenticates. */
     enum Auth { SHOPPER, MERCHANT, NONE, NOT_BEARER, EMPTY_BEARER, GARBAGE, OTHER_KEY, EXPIRED, ALG_NONE, NO_SUBJECT }
@@ -128,7 +133,44 @@ class BadInputTest {
                         stockBody("100", "1", "\"2026-12-04T10:00:00Z\"", "\"2026-12-04T11:00:00Z\""),
                         400, "INVALID_PARAMETER", "skuId"),
                 stock("unknown stock field", STOCK, "{\"stock\": 1, \"perUserLimit\": 1, \"saleStart\": \"2026-12-04T10:00:00Z\", "
-                        + "\"saleEnd\": \"2026-12-04T11:00:00Z\", \"available\": 5}", 400, "UNKNOWN_FIELD", "available"));
+                        + "\"saleEnd\": \"2026-12-04T11:00:00Z\", \"available\": 5}", 400, "UNKNOWN_FIELD", "available"),
+                // Payment and cancel commands: the order id in the path.
+                payment("payment orderId not a UUID", "/v1/orders/order-1/payment", VALID_PAYMENT,
+                        400, "INVALID_PARAMETER", "orderId"),
+                payment("payment orderId in upper case", "/v1/orders/" + ORDER_ID.toUpperCase(Locale.ROOT) + "/payment",
+                        VALID_PAYMENT, 400, "INVALID_PARAMETER", "orderId"),
+                payment("payment orderId without hyphens", "/v1/orders/" + ORDER_ID.replace("-", "") + "/payment",
+                        VALID_PAYMENT, 400, "INVALID_PARAMETER", "orderId"),
+                payment("payment orderId too long", "/v1/orders/" + ORDER_ID + "0/payment", VALID_PAYMENT,
+                        400, "INVALID_PARAMETER", "orderId"),
+                payment("payment orderId with encoded space", "/v1/orders/" + ORDER_ID + "%20/payment", VALID_PAYMENT,
+                        400, "INVALID_PARAMETER", "orderId"),
+                cancel("cancel orderId not a UUID", "/v1/orders/order-1/cancel", "{}", Auth.SHOPPER,
+                        400, "INVALID_PARAMETER", "orderId"),
+                cancel("cancel orderId in upper case", "/v1/orders/" + ORDER_ID.toUpperCase(Locale.ROOT) + "/cancel", "{}",
+                        Auth.MERCHANT, 400, "INVALID_PARAMETER", "orderId"),
+                // Payment body.
+                payment("payment empty body", PAYMENT, "", 400, "MISSING_FIELD", null),
+                payment("payment empty object", PAYMENT, "{}", 400, "MISSING_FIELD", "paymentId"),
+                payment("payment null paymentId", PAYMENT, "{\"paymentId\": null}", 400, "MISSING_FIELD", "paymentId"),
+                payment("payment paymentId empty", PAYMENT, "{\"paymentId\": \"\"}", 400, "INVALID_FIELD", "paymentId"),
+                payment("payment paymentId with space", PAYMENT, "{\"paymentId\": \"pay 1\"}", 400, "INVALID_FIELD", "paymentId"),
+                payment("payment paymentId with NUL", PAYMENT, "{\"paymentId\": \"pay\\u00001\"}", 400, "INVALID_FIELD", "paymentId"),
+                payment("payment paymentId too long", PAYMENT, "{\"paymentId\": \"" + "p".repeat(65) + "\"}",
+                        400, "INVALID_FIELD", "paymentId"),
+                payment("payment paymentId as number", PAYMENT, "{\"paymentId\": 4200001234}", 400, "INVALID_FIELD", "paymentId"),
+                payment("payment with amount", PAYMENT, "{\"paymentId\": \"pay-1\", \"amount\": 0}", 400, "UNKNOWN_FIELD", "amount"),
+                payment("payment malformed JSON", PAYMENT, "{\"paymentId\": ", 400, "INVALID_JSON", null),
+                // Roles and cancel body.
+                cancel("payment by shopper", PAYMENT, VALID_PAYMENT, Auth.SHOPPER, 403, "FORBIDDEN", null),
+                cancel("payment without token", PAYMENT, VALID_PAYMENT, Auth.NONE, 401, "MISSING_TOKEN", null),
+                cancel("cancel without token", CANCEL, "{}", Auth.NONE, 401, "MISSING_TOKEN", null),
+                cancel("cancel with userId", CANCEL, "{\"userId\": \"victim\"}", Auth.SHOPPER, 400, "UNKNOWN_FIELD", "userId"),
+                cancel("cancel with reason", CANCEL, "{\"reason\": \"changed my mind\"}", Auth.MERCHANT,
+                        400, "UNKNOWN_FIELD", "reason"),
+                cancel("cancel array body", CANCEL, "[]", Auth.SHOPPER, 400, "INVALID_JSON", null),
+                cancel("cancel malformed JSON", CANCEL, "{", Auth.SHOPPER, 400, "INVALID_JSON", null),
+                cancel("cancel trailing content", CANCEL, "{} {}", Auth.SHOPPER, 400, "INVALID_JSON", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,6 +222,15 @@ class BadInputTest {
 
     private static Arguments stock(String name, String path, String body, int status, String code, String field) {
         return Arguments.of(name, "PUT", path, body, Auth.MERCHANT, status, code, field);
+    }
+
+    private static Arguments payment(String name, String path, String body, int status, String code, String field) {
+        return Arguments.of(name, "POST", path, body, Auth.MERCHANT, status, code, field);
+    }
+
+    private static Arguments cancel(String name, String path, String body, Auth auth, int status, String code,
+                                    String field) {
+        return Arguments.of(name, "POST", path, body, auth, status, code, field);
     }
 
     private static String orderBody(String skuId, String quantity, String clientRequestId) {
