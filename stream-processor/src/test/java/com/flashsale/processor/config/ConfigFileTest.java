@@ -12,6 +12,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.validation.Validation;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml parses and, with no variables set, gives the documented defaults. */
@@ -41,8 +42,8 @@ class ConfigFileTest {
         assertThat(config.getCommitIntervalMs()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
         assertThat(config.getReplicationFactor()).isEqualTo(1);
-        assertThat(config.topologySettings())
-                .isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10));
+        assertThat(config.topologySettings()).isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10,
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), Duration.ofSeconds(1)));
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         HttpConnectorFactory application = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
