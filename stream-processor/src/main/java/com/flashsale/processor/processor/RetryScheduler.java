@@ -114,13 +114,22 @@ final class RetryScheduler {
 
     private void schedule(PendingRetry retry, long occurredAtMillis, long wallClockMillis) {
         long retryAt = wallClockMillis + delays.get(retry.attempt() - 1).toMillis();
-        store.put(DueKey.of(retryAt, retry.eventId()), retry);
+        store.put(retryKey(retryAt, retry), retry);
         retriesScheduled.increment();
         LOG.debug("Scheduled retry orderId={} command={} attempt={} retryAt={}: {}",
                 retry.orderId(), retry.command(), retry.attempt(), Instant.ofEpochMilli(retryAt), retry.error());
         output.emit(new Record<>(retry.orderId(),
                 RetryEvents.retryScheduled(retry, Instant.ofEpochMilli(occurredAtMillis), Instant.ofEpochMilli(retryAt)),
                 occurredAtMillis));
+    }
+
+    /**
+     * Orders retries due in the same millisecond by order and then by source offset. All records
+     * of one order reach a stage through one partition, so a submission runs before the commands
+     * that arrived after it, even when they were scheduled in the same wall-clock millisecond.
+     */
+    private static String retryKey(long retryAt, PendingRetry retry) {
+        return DueKey.of(retryAt, String.format("%s/%019d/%s", retry.orderId(), retry.sourceOffset(), retry.eventId()));
     }
 
     private void giveUp(PendingRetry retry, SpecificRecord event, long punctuationTimestamp) {

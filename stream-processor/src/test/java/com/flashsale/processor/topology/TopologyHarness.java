@@ -91,6 +91,18 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(StoreNames.RESERVE_RETRY);
     }
 
+    /** Counts a store's entries by iterating them; RocksDB's own count is an estimate. */
+    static long entryCount(KeyValueStore<?, ?> store) {
+        long count = 0;
+        try (var entries = store.all()) {
+            while (entries.hasNext()) {
+                entries.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Returns the sum of a counter metric over all tasks and threads of the driver. */
     double counter(String metricName) {
         double total = 0;
