@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a decided order after its reservation: payment, cancel and expiry. Only a
- * RESERVED order changes, and whichever of these the task processes first wins. A payment that
+ * Payment, cancel and expiry of a decided order after its reservation. Only a RESERVED order
+ * changes, and whichever of these the task processes first wins. A payment that
  * finds the order EXPIRED, CANCELLED, REJECTED or DEAD_LETTERED gets a PaymentRejected, so the
  * merchant refunds it, and the order stays as it is.
  */

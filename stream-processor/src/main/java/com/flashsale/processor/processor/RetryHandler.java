@@ -3,7 +3,7 @@ package com.flashsale.processor.processor;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
-/** What a stage does when one of its pending retries falls due. */
+/** Callback of a stage for its pending retries that fall due. */
 interface RetryHandler {
 
     /**

@@ -48,7 +48,7 @@ final class RetryScheduler {
     }
 
     /**
-     * What the retry events and the dead-letter copy say about a record.
+     * Fields of a record that its retry events and its dead-letter copy carry.
      *
      * @param skuId SKU of the order, or "" when the stage does not know it
      * @param userId owner of the order, or the command's user when the order is not known
@@ -61,7 +61,7 @@ final class RetryScheduler {
     /**
      * Schedules the first retry of an input record that the stage cannot process yet.
      *
-     * @param source where the stage read the record; when empty, the copy's source headers say
+     * @param source where the stage read the record; when empty, the copy's source headers give
      *     partition and offset -1
      * @param wallClockMillis current wall-clock time, from which the delay counts
      */

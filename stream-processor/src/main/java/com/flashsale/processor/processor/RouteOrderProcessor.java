@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Such repeats come from retried requests, double taps, or a clientRequestId reused for another SKU.
  *
  * <p>A payment or cancel is forwarded keyed by the skuId of its order's first submission, through
- * the same repartition topic. That partition already holds the submission, so reserve-stock sees
+ * the same repartition topic. That partition already contains the submission, so reserve-stock sees
  * the command after it. A command for an order this stage has not seen yet (a payment racing its
  * submission) is retried, and dead-lettered when the order never arrives.
  */

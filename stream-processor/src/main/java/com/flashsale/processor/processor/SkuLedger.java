@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The reserve-stock stage's stores, changed only together: a SKU's stock, its orders, the units
- * each user holds and the holds' deadlines. Every method that moves units updates all of them, so
+ * The reserve-stock stage's stores, changed only together: a SKU's stock, its orders, each
+ * user's reserved and bought units, and the deadlines of the reservations. Every method that moves units updates all of them, so
  * that {@code available + reserved + sold == stock} and a user's held units (RESERVED plus
  * CONFIRMED) stay in step with the orders.
  */
@@ -48,7 +48,7 @@ final class SkuLedger {
         return orders.get(orderId);
     }
 
-    /** Returns the units the user holds of the SKU in RESERVED and CONFIRMED orders. */
+    /** Returns the user's units of the SKU in RESERVED and CONFIRMED orders. */
     long heldUnits(String skuId, String userId) {
         return Optional.ofNullable(holds.get(new HoldKey(skuId, userId))).orElse(0L);
     }

@@ -67,7 +67,7 @@ public final class OrderTopology {
                 .repartition(repartitioned(RepartitionTopics.SUBMISSIONS_BY_ORDER, settings));
 
         // order-commands is keyed by orderId and has the same partition count, so a payment or
-        // cancel reaches the task that holds its order's route.
+        // cancel reaches the task that stores its order's route.
         KStream<String, SpecificRecord> routed = byOrderId
                 .merge(commands, Named.as(ProcessorNames.MERGE_ORDER_INPUTS))
                 .process(() -> new RouteOrderProcessor(settings), Named.as(ProcessorNames.ROUTE_ORDERS),

@@ -165,7 +165,7 @@ class RetryTest {
     }
 
     @Test
-    void commandForUnknownOrderIsDeadLetteredWithOriginalKey() {
+    void unknownOrderCommandIsDeadLettered() {
         ConfirmPayment payment = payment("order-9", USER, DURING_SALE);
 
         harness.send(payment);

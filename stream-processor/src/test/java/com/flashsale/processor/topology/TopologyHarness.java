@@ -144,7 +144,7 @@ final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(duration);
     }
 
-    /** Moves the wall clock one second at a time, so that each punctuation sees every second pass. */
+    /** Moves the wall clock one second at a time, so that a punctuation runs at every second. */
     void advanceBySeconds(int seconds) {
         for (int i = 0; i < seconds; i++) {
             driver.advanceWallClockTime(Duration.ofSeconds(1));
