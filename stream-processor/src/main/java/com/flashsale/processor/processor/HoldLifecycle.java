@@ -24,14 +24,16 @@ final class HoldLifecycle {
     private final RecordCounter expiredHolds;
     private final RecordCounter rejectedPayments;
     private final RecordCounter ignoredCommands;
+    private final RecordCounter foreignCancels;
 
-    HoldLifecycle(SkuLedger ledger, StageOutput output, RecordCounter expiredHolds,
-                  RecordCounter rejectedPayments, RecordCounter ignoredCommands) {
+    HoldLifecycle(SkuLedger ledger, StageOutput output, RecordCounter expiredHolds, RecordCounter rejectedPayments,
+                  RecordCounter ignoredCommands, RecordCounter foreignCancels) {
         this.ledger = ledger;
         this.output = output;
         this.expiredHolds = expiredHolds;
         this.rejectedPayments = rejectedPayments;
         this.ignoredCommands = ignoredCommands;
+        this.foreignCancels = foreignCancels;
     }
 
     /** Applies a payment to a decided order, at the time of the record that carried it. */
@@ -52,8 +54,18 @@ final class HoldLifecycle {
         }
     }
 
-    /** Applies a cancel to a decided order, at the time of the record that carried it. */
+    /**
+     * Applies a cancel to a decided order, at the time of the record that carried it. The ingest
+     * service cannot tell who owns an order, so a shopper's cancel of another user's order is
+     * ignored here.
+     */
     void cancel(OrderCommand cancel, SkuOrder order, long occurredAtMillis) {
+        if (!cancel.requestedByMerchant() && !cancel.userId().equals(order.userId())) {
+            foreignCancels.increment();
+            LOG.warn("Ignored CancelOrder of another user's order orderId={} userId={} eventId={}",
+                    cancel.orderId(), cancel.userId(), cancel.eventId());
+            return;
+        }
         if (order.status() != OrderStatus.RESERVED) {
             ignore(cancel, order);
             return;

@@ -58,7 +58,8 @@ public class ReserveStockProcessor
         this.retries = new RetryScheduler(context.getStateStore(StoreNames.RESERVE_RETRY), settings.retryDelays(), output,
                 counter("retry-scheduled"), counter("dead-lettered"));
         this.holds = new HoldLifecycle(ledger, output,
-                counter("hold-expired"), counter("payment-rejected"), counter("order-command-ignored"));
+                counter("hold-expired"), counter("payment-rejected"), counter("order-command-ignored"),
+                counter("foreign-cancel-ignored"));
         this.rejectedStockCommands = counter("stock-command-rejected");
         this.repeatedSubmissions = counter("repeated-submission-dropped");
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);

@@ -67,12 +67,20 @@ final class Events {
     }
 
     static CancelOrder cancel(String orderId, String userId, Instant occurredAt) {
+        return CancelOrder.newBuilder(merchantCancel(orderId, occurredAt))
+                .setUserId(userId)
+                .setRequestedByMerchant(false)
+                .build();
+    }
+
+    static CancelOrder merchantCancel(String orderId, Instant occurredAt) {
         return CancelOrder.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOrderId(orderId)
                 .setSkuId("")
-                .setUserId(userId)
+                .setUserId(MERCHANT)
                 .setOccurredAt(occurredAt)
+                .setRequestedByMerchant(true)
                 .build();
     }
 }

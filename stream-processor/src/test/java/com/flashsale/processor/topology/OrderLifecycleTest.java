@@ -102,6 +102,30 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void merchantMayCancelAnyOrder() {
+        reserve("order-1", 2);
+
+        harness.send(Events.merchantCancel("order-1", DURING_SALE.plusSeconds(5)));
+
+        OrderCancelled cancelled = (OrderCancelled) harness.orderEvents.readValue();
+        assertThat(cancelled.getUserId()).isEqualTo(USER);
+        assertThat(((StockChanged) harness.stockEvents.readValue()).getAvailable()).isEqualTo(10);
+        assertDrained();
+    }
+
+    @Test
+    void cancelByAnotherShopperIsIgnored() {
+        reserve("order-1", 2);
+
+        harness.send(cancel("order-1", "user-2", DURING_SALE.plusSeconds(5)));
+
+        assertThat(harness.orderStore().get("order-1").status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(harness.stockStore().get(SKU).reserved()).isEqualTo(2);
+        assertThat(harness.counter("foreign-cancel-ignored-total")).isEqualTo(1.0);
+        assertDrained();
+    }
+
+    @Test
     void unpaidHoldExpiresAtItsDeadline() {
         OrderReserved reserved = reserve("order-1", 2);
         assertThat(reserved.getExpiresAt()).isEqualTo(DURING_SALE.plus(HOLD));

@@ -106,7 +106,7 @@ class RandomizedLifecycleTest {
         } else if (action < 72) {
             harness.send(Events.payment(commandTarget(random, observed), pick(random, USERS), clock.now));
         } else if (action < 80) {
-            harness.send(Events.cancel(commandTarget(random, observed), pick(random, USERS), clock.now));
+            sendCancel(harness, random, commandTarget(random, observed), observed, clock);
         } else {
             clock.advance(harness, Duration.ofMillis(500 + random.nextInt(5500)));
         }
@@ -122,6 +122,20 @@ class RandomizedLifecycleTest {
         OrderSubmitted submission = Events.submission(orderId, pick(random, SKUS), pick(random, USERS), quantity, clock.now);
         observed.submitted.put(orderId, submission);
         harness.submit(submission);
+    }
+
+    /** Sends a cancel from the owner, the merchant, or now and then another shopper, whose cancel is ignored. */
+    private static void sendCancel(TopologyHarness harness, Random random, String orderId, Observed observed,
+                                   Clock clock) {
+        OrderSubmitted order = observed.submitted.get(orderId);
+        int roll = random.nextInt(10);
+        if (roll == 0) {
+            harness.send(Events.merchantCancel(orderId, clock.now));
+        } else if (roll == 1 || order == null) {
+            harness.send(Events.cancel(orderId, pick(random, USERS), clock.now));
+        } else {
+            harness.send(Events.cancel(orderId, order.getUserId(), clock.now));
+        }
     }
 
     /** Picks a submitted order, or now and then an id whose submission comes later. */
