@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +37,19 @@ public class StreamProcessorConfiguration extends Configuration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @JsonProperty
     private Duration holdDuration = Duration.minutes(TopologySettings.DEFAULT_HOLD_DURATION.toMinutes());
+
+    /** Wall-clock delay before each retry of a submission or command that cannot be decided yet. */
+    @NotNull
+    @Size(min = 1)
+    @JsonProperty
+    private List<@NotNull @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS) Duration> retryDelays =
+            TopologySettings.DEFAULT_RETRY_DELAYS.stream().map(delay -> Duration.milliseconds(delay.toMillis())).toList();
+
+    /** How often each task looks for expired holds and due retries; also bounds how late they run. */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @JsonProperty
+    private Duration punctuationInterval = Duration.seconds(TopologySettings.DEFAULT_PUNCTUATION_INTERVAL.toSeconds());
 
     @Min(1)
     @JsonProperty
@@ -76,6 +91,14 @@ public class StreamProcessorConfiguration extends Configuration {
         return holdDuration;
     }
 
+    public List<Duration> getRetryDelays() {
+        return retryDelays;
+    }
+
+    public Duration getPunctuationInterval() {
+        return punctuationInterval;
+    }
+
     public int getMaxQuantityPerOrder() {
         return maxQuantityPerOrder;
     }
@@ -97,6 +120,7 @@ public class StreamProcessorConfiguration extends Configuration {
     }
 
     public TopologySettings topologySettings() {
-        return new TopologySettings(partitions, holdDuration.toJavaDuration(), maxQuantityPerOrder);
+        return new TopologySettings(partitions, holdDuration.toJavaDuration(), maxQuantityPerOrder,
+                retryDelays.stream().map(Duration::toJavaDuration).toList(), punctuationInterval.toJavaDuration());
     }
 }

@@ -1,133 +1,216 @@
 package com.flashsale.processor.processor;
 
 import com.flashsale.events.AdjustStock;
+import com.flashsale.events.OrderReserved;
 import com.flashsale.events.OrderSubmitted;
 import com.flashsale.events.RejectionReason;
 import com.flashsale.events.SetStock;
-import com.flashsale.processor.state.HoldKey;
 import com.flashsale.processor.state.OrderStatus;
 import com.flashsale.processor.state.SkuOrder;
 import com.flashsale.processor.state.SkuStock;
 import com.flashsale.processor.topology.ProcessorNames;
 import com.flashsale.processor.topology.StoreNames;
-import java.time.Duration;
+import com.flashsale.processor.topology.TopologySettings;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reserve-stock stage: input is keyed by skuId, so one task owns all stock of a SKU and
- * decides its submissions one at a time, in offset order. That single writer per SKU is what
- * makes overselling impossible without locks. Outputs are OrderReserved or OrderRejected keyed by
- * orderId, and StockChanged keyed by skuId after every change; a later node routes them to topics.
+ * decides its submissions, payments and cancels one at a time, in offset order. That single
+ * writer per SKU is what makes overselling impossible without locks. A wall-clock punctuator
+ * expires unpaid holds and runs due retries. Outputs are order events keyed by orderId and a
+ * StockChanged keyed by skuId after every change; a later node routes them to topics.
  */
-public class ReserveStockProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+public class ReserveStockProcessor
+        implements Processor<String, SpecificRecord, String, SpecificRecord>, RetryHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReserveStockProcessor.class);
 
     private final SubmissionRules rules;
-    private final Duration holdDuration;
+    private final TopologySettings settings;
 
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, SkuStock> stocks;
-    private KeyValueStore<String, SkuOrder> orders;
-    private KeyValueStore<HoldKey, Long> holds;
-    private DropCounter rejectedStockCommands;
-    private DropCounter repeatedSubmissions;
+    private SkuLedger ledger;
+    private StageOutput output;
+    private RetryScheduler retries;
+    private HoldLifecycle holds;
+    private RecordCounter rejectedStockCommands;
+    private RecordCounter repeatedSubmissions;
 
-    public ReserveStockProcessor(int maxQuantityPerOrder, Duration holdDuration) {
-        this.rules = new SubmissionRules(maxQuantityPerOrder);
-        this.holdDuration = holdDuration;
+    public ReserveStockProcessor(TopologySettings settings) {
+        this.rules = new SubmissionRules(settings.maxQuantityPerOrder());
+        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.stocks = context.getStateStore(StoreNames.SKU_STOCK);
-        this.orders = context.getStateStore(StoreNames.SKU_ORDER);
-        this.holds = context.getStateStore(StoreNames.USER_HOLD);
-        this.rejectedStockCommands = DropCounter.register(
-                context.metrics(), ProcessorNames.RESERVE_STOCK, "stock-command-rejected");
-        this.repeatedSubmissions = DropCounter.register(
-                context.metrics(), ProcessorNames.RESERVE_STOCK, "repeated-submission-dropped");
+        this.ledger = new SkuLedger(context.getStateStore(StoreNames.SKU_STOCK), context.getStateStore(StoreNames.SKU_ORDER),
+                context.getStateStore(StoreNames.USER_HOLD), context.getStateStore(StoreNames.HOLD_EXPIRY));
+        this.output = new StageOutput(context, ProcessorNames.SPLIT_OUTCOMES, ProcessorNames.RESERVE_DEAD_LETTER_SINK);
+        this.retries = new RetryScheduler(context.getStateStore(StoreNames.RESERVE_RETRY), settings.retryDelays(), output,
+                counter("retry-scheduled"), counter("dead-lettered"));
+        this.holds = new HoldLifecycle(ledger, output,
+                counter("hold-expired"), counter("payment-rejected"), counter("order-command-ignored"),
+                counter("foreign-cancel-ignored"));
+        this.rejectedStockCommands = counter("stock-command-rejected");
+        this.repeatedSubmissions = counter("repeated-submission-dropped");
+        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         SpecificRecord value = record.value();
+        Optional<OrderCommand> command = OrderCommand.of(value);
         if (value instanceof OrderSubmitted submission) {
-            decide(submission, record);
-        } else if (value instanceof SetStock command) {
-            setStock(command, record);
-        } else if (value instanceof AdjustStock command) {
-            adjustStock(command, record);
+            submit(submission, record);
+        } else if (command.isPresent()) {
+            applyCommand(command.get(), record);
+        } else if (value instanceof SetStock stockCommand) {
+            setStock(stockCommand, record);
+        } else if (value instanceof AdjustStock stockCommand) {
+            adjustStock(stockCommand, record);
         } else {
             throw new UnexpectedEventException(ProcessorNames.RESERVE_STOCK, value);
         }
     }
 
-    private void decide(OrderSubmitted submission, Record<String, SpecificRecord> record) {
+    /** Runs due retries before expiring holds, so that a retried payment still meets a hold due in the same tick. */
+    private void punctuate(long timestamp) {
+        retries.runDue(timestamp, this);
+        holds.expireDueHolds(timestamp);
+    }
+
+    private void submit(OrderSubmitted submission, Record<String, SpecificRecord> record) {
         String orderId = submission.getOrderId();
         // route-orders already forwards one submission per order. This check still keeps a decided
-        // order unchanged if a second submission gets through, for example from an older build.
-        if (!orderId.isBlank() && orders.get(orderId) != null) {
+        // or retrying order unchanged if a second submission gets through, for example from an older build.
+        if (!orderId.isBlank() && ledger.order(orderId) != null) {
             repeatedSubmissions.increment();
-            LOG.debug("Dropped a submission of a decided order orderId={} eventId={}", orderId, submission.getEventId());
+            LOG.debug("Dropped a submission of a known order orderId={} eventId={}", orderId, submission.getEventId());
             return;
         }
 
-        SkuStock stock = stocks.get(submission.getSkuId());
-        HoldKey holdKey = new HoldKey(submission.getSkuId(), submission.getUserId());
-        long held = Optional.ofNullable(holds.get(holdKey)).orElse(0L);
-        Optional<RejectionReason> reason = rules.rejectionReason(submission, stock, held);
-
-        if (reason.isPresent()) {
-            reject(submission, record, reason.get());
-        } else {
-            reserve(submission, record, stock, holdKey, held);
+        Optional<String> undecided = decide(submission, record.timestamp());
+        if (undecided.isPresent()) {
+            ledger.putUnreserved(submission, OrderStatus.RETRYING);
+            RetryScheduler.Target target = new RetryScheduler.Target(orderId, submission.getSkuId(),
+                    submission.getUserId(), submission.getEventId(), submission.getSkuId());
+            retries.scheduleFirst(record, target, context.recordMetadata(), undecided.get(), context.currentSystemTimeMs());
         }
     }
 
-    private void reject(OrderSubmitted submission, Record<String, SpecificRecord> record, RejectionReason reason) {
+    private void applyCommand(OrderCommand command, Record<String, SpecificRecord> record) {
+        Optional<String> undecided = applyToDecidedOrder(command, record.timestamp());
+        if (undecided.isPresent()) {
+            SkuOrder order = ledger.order(command.orderId());
+            String userId = order == null ? command.userId() : order.userId();
+            // order-commands is keyed by orderId, so that is the key the dead-letter copy gets.
+            RetryScheduler.Target target = new RetryScheduler.Target(command.orderId(), record.key(), userId,
+                    command.eventId(), command.orderId());
+            retries.scheduleFirst(record, target, context.recordMetadata(), undecided.get(), context.currentSystemTimeMs());
+        }
+    }
+
+    @Override
+    public Optional<String> retry(SpecificRecord event, long punctuationTimestamp) {
+        if (event instanceof OrderSubmitted submission) {
+            SkuOrder order = ledger.order(submission.getOrderId());
+            if (order != null && order.status() != OrderStatus.RETRYING) {
+                return Optional.empty();
+            }
+            return decide(submission, punctuationTimestamp);
+        }
+        return OrderCommand.of(event)
+                .flatMap(command -> applyToDecidedOrder(command, punctuationTimestamp));
+    }
+
+    @Override
+    public void giveUp(SpecificRecord event, long punctuationTimestamp) {
+        // A command given up on leaves its order as it is; only a submission ends its order.
+        if (event instanceof OrderSubmitted submission) {
+            ledger.putUnreserved(submission, OrderStatus.DEAD_LETTERED);
+        }
+    }
+
+    /**
+     * Decides a submission: reserves its units or rejects it, with events at the given time.
+     *
+     * @return why it cannot be decided yet, or empty when it was decided
+     */
+    private Optional<String> decide(OrderSubmitted submission, long occurredAtMillis) {
+        SkuStock stock = ledger.stock(submission.getSkuId());
+        long held = ledger.heldUnits(submission.getSkuId(), submission.getUserId());
+        Optional<RejectionReason> reason = rules.rejectionReason(submission, stock, held);
+
+        if (reason.isPresent() && reason.get() == RejectionReason.UNKNOWN_SKU) {
+            // The merchant may load the stock a moment after the sale's first orders arrive.
+            return Optional.of("no stock is loaded for skuId=" + submission.getSkuId());
+        }
+        if (reason.isPresent()) {
+            reject(submission, occurredAtMillis, reason.get());
+        } else {
+            reserve(submission, occurredAtMillis);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies a payment or cancel to its order.
+     *
+     * @return why it cannot be applied yet, or empty when it was applied or ignored
+     */
+    private Optional<String> applyToDecidedOrder(OrderCommand command, long occurredAtMillis) {
+        SkuOrder order = ledger.order(command.orderId());
+        if (order == null) {
+            return Optional.of("reserve-stock has no order orderId=" + command.orderId());
+        }
+        if (order.status() == OrderStatus.RETRYING) {
+            return Optional.of("order orderId=" + command.orderId() + " is not decided yet");
+        }
+        if (command.payment()) {
+            holds.pay(command, order, occurredAtMillis);
+        } else {
+            holds.cancel(command, order, occurredAtMillis);
+        }
+        return Optional.empty();
+    }
+
+    private void reject(OrderSubmitted submission, long occurredAtMillis, RejectionReason reason) {
         LOG.debug("Rejected orderId={} skuId={} userId={} reason={}",
                 submission.getOrderId(), submission.getSkuId(), submission.getUserId(), reason);
         if (!submission.getOrderId().isBlank()) {
-            orders.put(submission.getOrderId(), new SkuOrder(OrderStatus.REJECTED,
-                    submission.getSkuId(), submission.getUserId(), submission.getQuantity(), null));
+            ledger.putUnreserved(submission, OrderStatus.REJECTED);
         }
-        Instant occurredAt = Instant.ofEpochMilli(record.timestamp());
-        context.forward(record.withKey(submission.getOrderId())
-                .withValue(OutcomeEvents.rejected(submission, occurredAt, reason)));
+        Instant occurredAt = Instant.ofEpochMilli(occurredAtMillis);
+        output.emit(new Record<>(submission.getOrderId(),
+                OutcomeEvents.rejected(submission, occurredAt, reason), occurredAtMillis));
     }
 
-    private void reserve(OrderSubmitted submission, Record<String, SpecificRecord> record,
-                         SkuStock stock, HoldKey holdKey, long held) {
-        int quantity = submission.getQuantity();
+    private void reserve(OrderSubmitted submission, long occurredAtMillis) {
         // The hold runs from the submission's event time, so a replay computes the same expiry.
-        Instant expiresAt = submission.getOccurredAt().plus(holdDuration);
-        SkuStock updated = stock.withReservation(quantity);
+        Instant expiresAt = submission.getOccurredAt().plus(settings.holdDuration());
+        Instant occurredAt = Instant.ofEpochMilli(occurredAtMillis);
+        OrderReserved reserved = OutcomeEvents.reserved(submission, occurredAt, expiresAt);
 
-        stocks.put(submission.getSkuId(), updated);
-        holds.put(holdKey, held + quantity);
-        orders.put(submission.getOrderId(), new SkuOrder(OrderStatus.RESERVED,
-                submission.getSkuId(), submission.getUserId(), quantity, expiresAt.toEpochMilli()));
+        SkuStock updated = ledger.reserve(submission, expiresAt.toEpochMilli(), reserved.getEventId());
 
-        Instant occurredAt = Instant.ofEpochMilli(record.timestamp());
-        context.forward(record.withKey(submission.getOrderId())
-                .withValue(OutcomeEvents.reserved(submission, occurredAt, expiresAt)));
-        context.forward(record.withKey(submission.getSkuId())
-                .withValue(OutcomeEvents.stockChanged(submission.getSkuId(), updated,
-                        submission.getOrderId(), submission.getUserId(), occurredAt, submission.getEventId())));
+        output.emit(new Record<>(submission.getOrderId(), reserved, occurredAtMillis));
+        output.emit(new Record<>(submission.getSkuId(),
+                OutcomeEvents.stockChanged(submission.getSkuId(), updated, submission.getOrderId(),
+                        submission.getUserId(), occurredAt, submission.getEventId()),
+                occurredAtMillis));
     }
 
     private void setStock(SetStock command, Record<String, SpecificRecord> record) {
-        SkuStock current = stocks.get(command.getSkuId());
+        SkuStock current = ledger.stock(command.getSkuId());
         Optional<String> rejection = StockCommandRules.rejectionOf(command, current);
         if (rejection.isPresent()) {
             rejectStockCommand("SetStock", command.getSkuId(), command.getEventId(), rejection.get());
@@ -141,7 +224,7 @@ public class ReserveStockProcessor implements Processor<String, SpecificRecord, 
     }
 
     private void adjustStock(AdjustStock command, Record<String, SpecificRecord> record) {
-        SkuStock current = stocks.get(command.getSkuId());
+        SkuStock current = ledger.stock(command.getSkuId());
         Optional<String> rejection = StockCommandRules.rejectionOf(command, current);
         if (rejection.isPresent()) {
             rejectStockCommand("AdjustStock", command.getSkuId(), command.getEventId(), rejection.get());
@@ -154,14 +237,18 @@ public class ReserveStockProcessor implements Processor<String, SpecificRecord, 
 
     private void applyStockChange(String skuId, SkuStock updated, String userId, String causationId,
                                   Record<String, SpecificRecord> record) {
-        stocks.put(skuId, updated);
+        ledger.putStock(skuId, updated);
         Instant occurredAt = Instant.ofEpochMilli(record.timestamp());
-        context.forward(record.withKey(skuId)
+        output.emit(record.withKey(skuId)
                 .withValue(OutcomeEvents.stockChanged(skuId, updated, null, userId, occurredAt, causationId)));
     }
 
     private void rejectStockCommand(String type, String skuId, String eventId, String reason) {
         rejectedStockCommands.increment();
         LOG.warn("Rejected {} skuId={} eventId={}: {}", type, skuId, eventId, reason);
+    }
+
+    private RecordCounter counter(String name) {
+        return RecordCounter.register(context.metrics(), ProcessorNames.RESERVE_STOCK, name);
     }
 }

@@ -20,6 +20,8 @@ public final class SubmissionRules {
     /**
      * Returns the reason to reject the submission, or empty when it may reserve its units. The
      * checks run in a fixed order, so a submission that breaks several rules gets the first reason.
+     * UNKNOWN_SKU means the submission cannot be decided yet; the caller retries it rather than
+     * rejecting it.
      *
      * @param stock the SKU's stock, or null when no SetStock has loaded it
      * @param heldUnits units of the user's RESERVED orders for this SKU

@@ -3,6 +3,7 @@ package com.flashsale.processor.serde;
 import com.flashsale.events.serde.EventSerde;
 import com.flashsale.processor.state.HoldKey;
 import com.flashsale.processor.state.OrderRoute;
+import com.flashsale.processor.state.PendingRetry;
 import com.flashsale.processor.state.SkuOrder;
 import com.flashsale.processor.state.SkuStock;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,6 +22,7 @@ public final class StateSerdes {
     public static final Serde<SkuOrder> SKU_ORDER = JsonSerde.of(SkuOrder.class);
     public static final Serde<HoldKey> HOLD_KEY = JsonSerde.of(HoldKey.class);
     public static final Serde<Long> HELD_UNITS = Serdes.Long();
+    public static final Serde<PendingRetry> PENDING_RETRY = JsonSerde.of(PendingRetry.class);
 
     private StateSerdes() {
     }

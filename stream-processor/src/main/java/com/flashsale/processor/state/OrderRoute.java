@@ -2,7 +2,7 @@ package com.flashsale.processor.state;
 
 /**
  * First submission of an order as the route-orders stage stores it, under its orderId.
- * Payment and cancel commands will look up the SKU here, because they arrive keyed by orderId.
+ * Payment and cancel commands look up the SKU here, because they arrive keyed by orderId.
  *
  * @param submissionEventId eventId of the submission that was forwarded
  */

@@ -44,4 +44,16 @@ public record SkuStock(
         return new SkuStock(stock, available - quantity, reserved + quantity, sold,
                 perUserLimit, saleStart, saleEnd, version + 1);
     }
+
+    /** Moves a reservation's units from reserved to sold when its order is paid. */
+    public SkuStock withConfirmation(int quantity) {
+        return new SkuStock(stock, available, reserved - quantity, sold + quantity,
+                perUserLimit, saleStart, saleEnd, version + 1);
+    }
+
+    /** Moves a reservation's units from reserved back to available when its hold ends unpaid. */
+    public SkuStock withRelease(int quantity) {
+        return new SkuStock(stock, available + quantity, reserved - quantity, sold,
+                perUserLimit, saleStart, saleEnd, version + 1);
+    }
 }

@@ -12,6 +12,8 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.validation.Validation;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml parses and, with no variables set, gives the documented defaults. */
@@ -19,20 +21,8 @@ class ConfigFileTest {
 
     @Test
     void shippedConfigUsesDocumentedDefaults() throws Exception {
-        YamlConfigurationFactory<StreamProcessorConfiguration> factory = new YamlConfigurationFactory<>(
-                StreamProcessorConfiguration.class,
-                Validation.buildDefaultValidatorFactory().getValidator(),
-                Jackson.newObjectMapper(),
-                "dw");
-        // A substitutor over an empty environment, so variables set on the build machine do not matter.
-        EnvironmentVariableSubstitutor substitutor = new EnvironmentVariableSubstitutor(false) {
-            {
-                setVariableResolver(name -> null);
-            }
-        };
-
-        StreamProcessorConfiguration config = factory.build(
-                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor), "config.yml");
+        // An empty environment, so variables set on the build machine do not matter.
+        StreamProcessorConfiguration config = load(Map.of());
 
         assertThat(config.getKafka().getBootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.getKafka().getTopicPrefix()).isEqualTo("flashsale.");
@@ -41,8 +31,8 @@ class ConfigFileTest {
         assertThat(config.getCommitIntervalMs()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
         assertThat(config.getReplicationFactor()).isEqualTo(1);
-        assertThat(config.topologySettings())
-                .isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10));
+        assertThat(config.topologySettings()).isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10,
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), Duration.ofSeconds(1)));
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         HttpConnectorFactory application = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
@@ -51,5 +41,34 @@ class ConfigFileTest {
         assertThat(application.getBindHost()).isEqualTo("127.0.0.1");
         assertThat(admin.getPort()).isEqualTo(8071);
         assertThat(admin.getBindHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void lifecycleTimingComesFromEnvironment() throws Exception {
+        StreamProcessorConfiguration config = load(Map.of(
+                "PROCESSOR_HOLD_DURATION", "20s",
+                "PROCESSOR_RETRY_DELAYS", "500ms, 1 second",
+                "PROCESSOR_PUNCTUATION_INTERVAL", "250ms"));
+
+        TopologySettings settings = config.topologySettings();
+
+        assertThat(settings.holdDuration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.retryDelays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    private static StreamProcessorConfiguration load(Map<String, String> environment) throws Exception {
+        YamlConfigurationFactory<StreamProcessorConfiguration> factory = new YamlConfigurationFactory<>(
+                StreamProcessorConfiguration.class,
+                Validation.buildDefaultValidatorFactory().getValidator(),
+                Jackson.newObjectMapper(),
+                "dw");
+        EnvironmentVariableSubstitutor substitutor = new EnvironmentVariableSubstitutor(false) {
+            {
+                setVariableResolver(environment::get);
+            }
+        };
+        return factory.build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor), "config.yml");
     }
 }

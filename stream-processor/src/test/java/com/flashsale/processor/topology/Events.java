@@ -1,6 +1,8 @@
 package com.flashsale.processor.topology;
 
 import com.flashsale.events.AdjustStock;
+import com.flashsale.events.CancelOrder;
+import com.flashsale.events.ConfirmPayment;
 import com.flashsale.events.OrderSubmitted;
 import com.flashsale.events.SetStock;
 import java.time.Duration;
@@ -50,6 +52,35 @@ final class Events {
                 .setUserId(MERCHANT)
                 .setOccurredAt(SALE_START.minus(Duration.ofMinutes(5)))
                 .setDelta(delta)
+                .build();
+    }
+
+    static ConfirmPayment payment(String orderId, String userId, Instant occurredAt) {
+        return ConfirmPayment.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId)
+                .setSkuId("")
+                .setUserId(userId)
+                .setOccurredAt(occurredAt)
+                .setPaymentId("payment-" + UUID.randomUUID())
+                .build();
+    }
+
+    static CancelOrder cancel(String orderId, String userId, Instant occurredAt) {
+        return CancelOrder.newBuilder(merchantCancel(orderId, occurredAt))
+                .setUserId(userId)
+                .setRequestedByMerchant(false)
+                .build();
+    }
+
+    static CancelOrder merchantCancel(String orderId, Instant occurredAt) {
+        return CancelOrder.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId)
+                .setSkuId("")
+                .setUserId(MERCHANT)
+                .setOccurredAt(occurredAt)
+                .setRequestedByMerchant(true)
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.events.OrderRejected;
 import com.flashsale.events.OrderReserved;
+import com.flashsale.events.OrderRetryScheduled;
 import com.flashsale.events.OrderSubmitted;
 import com.flashsale.events.RejectionReason;
 import com.flashsale.events.SetStock;
@@ -39,7 +40,7 @@ class ReserveStockTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir, new TopologySettings(3, HOLD, 10));
+        harness = new TopologyHarness(stateDir, TopologySettings.defaults().withHoldDuration(HOLD));
     }
 
     @AfterEach
@@ -108,10 +109,14 @@ class ReserveStockTest {
     }
 
     @Test
-    void rejectsSkuWithoutStock() {
+    void retriesSkuWithoutStockInsteadOfRejecting() {
         harness.submit(submission("order-1", "sku-missing", "user-1", 1, DURING_SALE));
 
-        assertRejected("order-1", RejectionReason.UNKNOWN_SKU);
+        OrderRetryScheduled retry = (OrderRetryScheduled) harness.orderEvents.readValue();
+        assertThat(retry.getOrderId()).isEqualTo("order-1");
+        assertThat(retry.getAttempt()).isEqualTo(1);
+        assertThat(retry.getCommand()).isEqualTo("OrderSubmitted");
+        assertThat(harness.orderStore().get("order-1").status()).isEqualTo(OrderStatus.RETRYING);
         assertThat(harness.stockStore().get("sku-missing")).isNull();
         assertDrained();
     }
@@ -211,9 +216,9 @@ class ReserveStockTest {
 
     @Test
     void resubmissionOfRejectedOrderIsNotDecidedAgain() {
-        harness.submit(submission("order-1", SKU, "user-1", 1, DURING_SALE));
-        assertRejected("order-1", RejectionReason.UNKNOWN_SKU);
-        loadSale(SKU, 5, 5);
+        loadSale(SKU, 5, 1);
+        harness.submit(submission("order-1", SKU, "user-1", 2, DURING_SALE));
+        assertRejected("order-1", RejectionReason.LIMIT_EXCEEDED);
 
         harness.submit(submission("order-1", SKU, "user-1", 1, DURING_SALE));
 
