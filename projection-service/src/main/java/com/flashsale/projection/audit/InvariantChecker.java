@@ -19,10 +19,10 @@ import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Checks the pipeline's invariants on the events themselves, in any arrival order: stock balance
- * and no oversell on every StockChanged, the per-user limit on the orders' final states, at most
- * one outcome and one reservation per order, and no outcome of an order never submitted. An event
- * id seen before is counted once.
+ * Checks the pipeline's invariants on the events themselves, in any arrival order. It checks stock
+ * balance and oversell on every StockChanged and the per-user limit on the orders' final states.
+ * Each order may have at most one outcome and one reservation, and only submitted orders may have
+ * outcomes. An event id seen before is counted once.
  */
 public class InvariantChecker {
 
@@ -107,7 +107,11 @@ public class InvariantChecker {
         return warnings;
     }
 
-    /** Sums the units each user holds per SKU in orders whose final state is RESERVED or CONFIRMED. */
+    /**
+     * Sums the units of each user per SKU in orders whose final state is RESERVED or CONFIRMED.
+     * NOTE: this checks the final states against the latest per-user limit, not every moment of the
+     * sale, so a limit exceeded only while a later-expired hold existed goes unnoticed.
+     */
     private List<Violation> userLimitViolations() {
         Map<List<String>, List<String>> ordersByUserAndSku = new LinkedHashMap<>();
         Map<List<String>, Long> unitsByUserAndSku = new HashMap<>();
@@ -153,7 +157,7 @@ public class InvariantChecker {
         return latestStock.size();
     }
 
-    /** What the log says about one order. */
+    /** The events of one order in the log, reduced to what the checks need. */
     private static final class OrderEvents {
 
         private final String userId;

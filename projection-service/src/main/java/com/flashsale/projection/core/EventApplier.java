@@ -33,7 +33,7 @@ public class EventApplier {
     private final EventTranslator translator = new EventTranslator();
 
     /**
-     * @param clock sets only the time an event id was recorded; what an event changes comes from
+     * @param clock sets only the time an event id was recorded. What an event changes comes from
      *              the event alone, so a replay gives the same read model
      */
     public EventApplier(Jdbi jdbi, Clock clock) {
@@ -81,7 +81,7 @@ public class EventApplier {
 
     /**
      * Adds the event to the order's history first, because the version of a new order row counts
-     * the history rows: the order's version is then the number of its applied events, whichever
+     * the history rows. The order's version is then the number of its applied events, whichever
      * order they arrived in, and every applied event raises it by one.
      */
     private static void applyOrder(Handle handle, OrderChange change) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the given topics from a start offset (offset 0 unless a resumed
- * rebuild says otherwise) up to the end offsets read when the replay starts. Records written
+ * rebuild stored another) up to the end offsets read when the replay starts. Records written
  * later are left out, so that a replay of a running pipeline still ends. Within a partition,
  * records come in log order; partitions interleave in any order.
  */

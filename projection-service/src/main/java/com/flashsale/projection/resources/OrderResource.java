@@ -32,7 +32,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    /** Longest wait of a long poll; {@code wx.request} gives up after 60 s by default. */
+    /** Maximum wait of a long poll in seconds, below the 60 s after which {@code wx.request} times out by default. */
     static final int MAX_WAIT_SECONDS = 25;
 
     /** Seconds a client is asked to wait before polling again when too many queries wait. */
@@ -74,7 +74,7 @@ public class OrderResource {
         }
     }
 
-    /** Lists the order's events. A merchant also sees the history of an order that has no row. */
+    /** Lists the order's events. A merchant also gets the history of an order that has no row. */
     @GET
     @Path("/{orderId}/events")
     public OrderHistoryView events(@Auth Caller caller, @PathParam("orderId") String orderId) {

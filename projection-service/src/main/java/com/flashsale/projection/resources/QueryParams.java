@@ -5,7 +5,7 @@ import com.flashsale.common.errors.ErrorCode;
 import java.util.OptionalLong;
 
 /**
- * Parses numeric query parameters. JAX-RS would answer 404 to a query parameter it cannot convert,
+ * Parses numeric query parameters. JAX-RS responds 404 to a query parameter it cannot convert,
  * so resources take them as strings and parse them here into a 400.
  */
 final class QueryParams {

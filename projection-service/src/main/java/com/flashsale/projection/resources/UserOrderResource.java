@@ -43,7 +43,7 @@ public class UserOrderResource {
         int pageSize = (int) QueryParams.optionalLong("limit", limit, 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         String statusFilter = status == null ? null : requireStatus(status);
 
-        // One row more than the page tells whether another page follows.
+        // Fetching one row more than the page shows whether another page follows.
         List<OrderRow> rows;
         if (cursor == null) {
             rows = orders.findFirstPageByUser(caller.userId(), statusFilter, pageSize + 1);
