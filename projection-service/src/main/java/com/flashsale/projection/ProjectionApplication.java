@@ -2,16 +2,21 @@ package com.flashsale.projection;
 
 import com.flashsale.common.auth.AuthSetup;
 import com.flashsale.common.errors.ErrorMappers;
+import com.flashsale.projection.cli.AuditCommand;
+import com.flashsale.projection.cli.RebuildCommand;
 import com.flashsale.projection.config.ProjectionConfiguration;
 import com.flashsale.projection.consumer.ProjectionConsumer;
 import com.flashsale.projection.core.EventApplier;
 import com.flashsale.projection.db.OrderDao;
+import com.flashsale.projection.db.OrderHistoryDao;
 import com.flashsale.projection.db.ProjectionJdbi;
 import com.flashsale.projection.db.SchemaMigrations;
 import com.flashsale.projection.db.SkuDao;
 import com.flashsale.projection.health.ConsumerHealthCheck;
+import com.flashsale.projection.longpoll.OrderWaiters;
 import com.flashsale.projection.resources.OrderResource;
 import com.flashsale.projection.resources.SkuResource;
+import com.flashsale.projection.resources.UserOrderResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -27,6 +32,8 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
     /** Name of the database health check that {@link JdbiFactory} registers. */
     public static final String DATABASE_HEALTH_CHECK = "database";
 
+    private volatile OrderWaiters orderWaiters;
+
     public static void main(String[] args) throws Exception {
         new ProjectionApplication().run(args);
     }
@@ -40,6 +47,8 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
     public void initialize(Bootstrap<ProjectionConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new AuditCommand());
+        bootstrap.addCommand(new RebuildCommand());
     }
 
     @Override
@@ -48,7 +57,12 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
                 new JdbiFactory().build(environment, config.getDatabase(), DATABASE_HEALTH_CHECK));
         jdbi.useHandle(handle -> SchemaMigrations.migrate(handle.getConnection()));
 
-        EventApplier applier = new EventApplier(jdbi, Clock.systemUTC());
+        OrderDao orders = jdbi.onDemand(OrderDao.class);
+        OrderWaiters waiters = new OrderWaiters(config.getLongPoll().getMaxWaitingRequests(), orders::findById);
+        environment.lifecycle().manage(waiters);
+        orderWaiters = waiters;
+
+        EventApplier applier = new EventApplier(jdbi, Clock.systemUTC(), waiters);
         ProjectionConsumer consumer = new ProjectionConsumer(
                 config.getKafka(), config.getConsumer(), applier, environment.metrics());
         environment.lifecycle().manage(consumer);
@@ -56,7 +70,13 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
 
         AuthSetup.register(environment.jersey(), config.getJwt());
         ErrorMappers.register(environment.jersey());
-        environment.jersey().register(new OrderResource(jdbi.onDemand(OrderDao.class)));
+        environment.jersey().register(new OrderResource(orders, jdbi.onDemand(OrderHistoryDao.class), waiters));
+        environment.jersey().register(new UserOrderResource(orders));
         environment.jersey().register(new SkuResource(jdbi.onDemand(SkuDao.class)));
+    }
+
+    /** Returns the registry of waiting order queries once {@link #run} has built it, for tests. */
+    public OrderWaiters orderWaiters() {
+        return orderWaiters;
     }
 }

@@ -83,7 +83,7 @@ class ShadedJarIT {
              Statement statement = connection.createStatement();
              ResultSet changeSets = statement.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
             changeSets.next();
-            assertThat(changeSets.getInt(1)).isEqualTo(4);
+            assertThat(changeSets.getInt(1)).isEqualTo(6);
             statement.executeQuery("SELECT order_id FROM orders").close();
             statement.executeQuery("SELECT event_id FROM order_history").close();
         }

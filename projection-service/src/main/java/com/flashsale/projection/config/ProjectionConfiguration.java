@@ -8,7 +8,7 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** Configuration of the projection service: read-model database, Kafka, token key and consumer. */
+/** Configuration of the projection service: read-model database, Kafka, token key, consumer and long polling. */
 public class ProjectionConfiguration extends Configuration {
 
     @Valid
@@ -29,6 +29,11 @@ public class ProjectionConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private ConsumerSettings consumer = new ConsumerSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LongPollSettings longPoll = new LongPollSettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
@@ -57,5 +62,9 @@ public class ProjectionConfiguration extends Configuration {
 
     public ConsumerSettings getConsumer() {
         return consumer;
+    }
+
+    public LongPollSettings getLongPoll() {
+        return longPoll;
     }
 }

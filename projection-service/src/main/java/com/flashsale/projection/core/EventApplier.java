@@ -29,11 +29,21 @@ public class EventApplier {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final OrderChangeListener listener;
     private final EventTranslator translator = new EventTranslator();
 
+    /**
+     * @param clock sets only the time an event id was recorded. What an event changes comes from
+     *              the event alone, so a replay gives the same read model
+     */
     public EventApplier(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, OrderChangeListener.NONE);
+    }
+
+    public EventApplier(Jdbi jdbi, Clock clock, OrderChangeListener listener) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -48,7 +58,11 @@ public class EventApplier {
             return Outcome.NOT_PROJECTED;
         }
         EventLimits.check(change.get());
-        return jdbi.inTransaction(handle -> applyInTransaction(handle, change.get()));
+        Outcome outcome = jdbi.inTransaction(handle -> applyInTransaction(handle, change.get()));
+        if (outcome == Outcome.APPLIED && change.get() instanceof OrderChange order) {
+            listener.orderChanged(order.orderId());
+        }
+        return outcome;
     }
 
     private Outcome applyInTransaction(Handle handle, ViewChange change) {
@@ -65,21 +79,28 @@ public class EventApplier {
         return Outcome.APPLIED;
     }
 
+    /**
+     * Adds the event to the order's history first, because the version of a new order row counts
+     * the history rows. The order's version is then the number of its applied events, whichever
+     * order they arrived in, and every applied event raises it by one.
+     */
     private static void applyOrder(Handle handle, OrderChange change) {
-        if (change.changesOrder()) {
-            OrderDao orders = handle.attach(OrderDao.class);
-            String status = change.status().name();
-            int rank = change.status().rank();
-            int inserted = orders.insertIfAbsent(change.orderId(), change.userId(), change.skuId(), change.quantity(),
-                    status, rank, change.reason(), change.occurredAt(), change.expiresAt(), change.clientRequestId());
-            if (inserted == 0) {
-                orders.advance(change.orderId(), change.quantity(), status, rank, change.reason(), change.occurredAt(),
-                        change.expiresAt(), change.clientRequestId());
-            }
-        }
-
         handle.attach(OrderHistoryDao.class).insert(new OrderHistoryRow(change.eventId(), change.orderId(),
                 change.eventType(), change.occurredAt(), change.reason(), change.causationId()));
+
+        OrderDao orders = handle.attach(OrderDao.class);
+        if (!change.changesOrder()) {
+            orders.countEvent(change.orderId());
+            return;
+        }
+        String status = change.status().name();
+        int rank = change.status().rank();
+        int inserted = orders.insertIfAbsent(change.orderId(), change.userId(), change.skuId(), change.quantity(),
+                status, rank, change.reason(), change.occurredAt(), change.expiresAt(), change.clientRequestId());
+        if (inserted == 0) {
+            orders.advance(change.orderId(), change.quantity(), status, rank, change.reason(), change.occurredAt(),
+                    change.expiresAt(), change.clientRequestId());
+        }
     }
 
     private static void applyStock(Handle handle, StockChange change) {

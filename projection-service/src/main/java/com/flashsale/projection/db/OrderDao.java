@@ -1,6 +1,7 @@
 package com.flashsale.projection.db;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -11,11 +12,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(OrderRow.class)
 public interface OrderDao {
 
-    /** Inserts an order at version 1 unless it exists; returns the number of rows inserted. */
+    /**
+     * Inserts an order unless it exists; returns the number of rows inserted. Its version is the
+     * number of the order's history rows, which include the current event and any event that only
+     * enters the history, such as a rejected payment, applied before the order row existed.
+     */
     @SqlUpdate("""
             INSERT INTO orders (order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
                                 submitted_at, updated_at, expires_at, client_request_id)
-            VALUES (:orderId, :userId, :skuId, :quantity, :status, :reason, 1, :statusRank,
+            VALUES (:orderId, :userId, :skuId, :quantity, :status, :reason,
+                    (SELECT COUNT(*) FROM order_history WHERE order_id = :orderId), :statusRank,
                     :occurredAt, :occurredAt, :expiresAt, :clientRequestId)
             ON CONFLICT DO NOTHING
             """)
@@ -60,6 +66,17 @@ public interface OrderDao {
                 @Bind("expiresAt") Instant expiresAt,
                 @Bind("clientRequestId") String clientRequestId);
 
+    /**
+     * Raises the version of an existing order for an event that changes nothing else. The update
+     * time stays, so that it does not depend on whether the order row existed when the event came.
+     */
+    @SqlUpdate("""
+            UPDATE orders
+            SET version = version + 1
+            WHERE order_id = :orderId
+            """)
+    int countEvent(@Bind("orderId") String orderId);
+
     @SqlQuery("""
             SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
                    submitted_at, updated_at, expires_at, client_request_id
@@ -67,4 +84,45 @@ public interface OrderDao {
             WHERE order_id = :orderId
             """)
     Optional<OrderRow> findById(@Bind("orderId") String orderId);
+
+    /** Lists a user's orders newest first, by submission time and then order id, both descending. */
+    @SqlQuery("""
+            SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
+                   submitted_at, updated_at, expires_at, client_request_id
+            FROM orders
+            WHERE user_id = :userId
+              AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = CAST(:status AS VARCHAR(32)))
+            ORDER BY submitted_at DESC, order_id DESC
+            LIMIT :limit
+            """)
+    List<OrderRow> findFirstPageByUser(@Bind("userId") String userId,
+                                       @Bind("status") String status,
+                                       @Bind("limit") int limit);
+
+    /** Lists the user's orders that come after the given sort key in {@link #findFirstPageByUser}'s order. */
+    @SqlQuery("""
+            SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
+                   submitted_at, updated_at, expires_at, client_request_id
+            FROM orders
+            WHERE user_id = :userId
+              AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = CAST(:status AS VARCHAR(32)))
+              AND (submitted_at < :afterSubmittedAt
+                   OR (submitted_at = :afterSubmittedAt AND order_id < :afterOrderId))
+            ORDER BY submitted_at DESC, order_id DESC
+            LIMIT :limit
+            """)
+    List<OrderRow> findPageByUserAfter(@Bind("userId") String userId,
+                                       @Bind("status") String status,
+                                       @Bind("afterSubmittedAt") Instant afterSubmittedAt,
+                                       @Bind("afterOrderId") String afterOrderId,
+                                       @Bind("limit") int limit);
+
+    /** Lists every order by id, for the audit. */
+    @SqlQuery("""
+            SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
+                   submitted_at, updated_at, expires_at, client_request_id
+            FROM orders
+            ORDER BY order_id
+            """)
+    List<OrderRow> listAll();
 }

@@ -1,6 +1,7 @@
 package com.flashsale.projection.db;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -46,4 +47,12 @@ public interface SkuDao {
             WHERE sku_id = :skuId
             """)
     Optional<SkuRow> findById(@Bind("skuId") String skuId);
+
+    @SqlQuery("""
+            SELECT sku_id, stock, available, reserved, sold, per_user_limit,
+                   sale_start, sale_end, version, updated_at
+            FROM skus
+            ORDER BY sku_id
+            """)
+    List<SkuRow> listAll();
 }

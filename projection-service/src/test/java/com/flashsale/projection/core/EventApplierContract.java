@@ -140,7 +140,7 @@ abstract class EventApplierContract {
     }
 
     @Test
-    void paymentRejectedOnlyAddsHistory() {
+    void paymentRejectedAddsHistoryAndVersionOnly() {
         applier.apply(events.submitted(1));
         applier.apply(events.reserved(2));
         applier.apply(events.expired(3));
@@ -149,7 +149,8 @@ abstract class EventApplierContract {
 
         assertThat(outcome).isEqualTo(Outcome.APPLIED);
         assertThat(order().status()).isEqualTo("EXPIRED");
-        assertThat(order().version()).isEqualTo(3);
+        assertThat(order().version()).isEqualTo(4);
+        assertThat(order().updatedAt()).isEqualTo(TestEvents.at(3));
         assertThat(history()).extracting(OrderHistoryRow::eventType)
                 .containsExactly("OrderSubmitted", "OrderReserved", "OrderExpired", "PaymentRejected");
     }
@@ -206,6 +207,39 @@ abstract class EventApplierContract {
         assertThat(row.submittedAt()).isEqualTo(TestEvents.at(1));
         assertThat(row.updatedAt()).isEqualTo(TestEvents.at(2));
         assertThat(row.clientRequestId()).isEqualTo("client-" + ORDER);
+    }
+
+    @Test
+    void versionCountsEventsAppliedBeforeOrderRow() {
+        applier.apply(events.paymentRejected(4));
+
+        applier.apply(events.reserved(2));
+
+        assertThat(order().version()).isEqualTo(2);
+    }
+
+    @Test
+    void userOrdersPageNewestFirstWithStatusFilter() {
+        OrderDao orders = database.jdbi().onDemand(OrderDao.class);
+        for (int i = 1; i <= 5; i++) {
+            applier.apply(new TestEvents("order-" + i, SKU, USER, 1).submitted(i));
+        }
+        applier.apply(new TestEvents("order-3b", SKU, USER, 1).submitted(3));
+        applier.apply(new TestEvents("order-🐼", SKU, USER, 1).submitted(6));
+        applier.apply(new TestEvents("other-user-order", SKU, "user-2", 1).submitted(9));
+        applier.apply(new TestEvents("order-2", SKU, USER, 1).reserved(10));
+
+        List<OrderRow> first = orders.findFirstPageByUser(USER, null, 3);
+        OrderRow end = first.get(2);
+        List<OrderRow> second = orders.findPageByUserAfter(USER, null, end.submittedAt(), end.orderId(), 3);
+        end = second.get(2);
+        List<OrderRow> third = orders.findPageByUserAfter(USER, null, end.submittedAt(), end.orderId(), 3);
+        List<OrderRow> reserved = orders.findFirstPageByUser(USER, "RESERVED", 10);
+
+        assertThat(first).extracting(OrderRow::orderId).containsExactly("order-🐼", "order-5", "order-4");
+        assertThat(second).extracting(OrderRow::orderId).containsExactly("order-3b", "order-3", "order-2");
+        assertThat(third).extracting(OrderRow::orderId).containsExactly("order-1");
+        assertThat(reserved).extracting(OrderRow::orderId).containsExactly("order-2");
     }
 
     @Test

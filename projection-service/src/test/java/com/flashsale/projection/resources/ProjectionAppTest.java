@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flashsale.common.auth.JwtSettings;
+import com.flashsale.events.RejectionReason;
 import com.flashsale.common.auth.Role;
 import com.flashsale.common.auth.TokenIssuer;
 import com.flashsale.projection.ProjectionApplication;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +60,11 @@ class ProjectionAppTest {
         applier.apply(ORDER.submitted(1));
         applier.apply(ORDER.reserved(2));
         applier.apply(TestEvents.stockChanged("sku-1", 4, 6, 2, 2));
+        applier.apply(TestEvents.stockChanged("商品-👟", 1, 5, 0, 0));
+        for (int i = 1; i <= 5; i++) {
+            applier.apply(new TestEvents("bob-order-" + i, "sku-1", "bob", 1).submitted(10 + i));
+        }
+        applier.apply(new TestEvents("bob-order-2", "sku-1", "bob", 1).rejected(30, RejectionReason.SOLD_OUT));
     }
 
     private static Path temporaryDirectory() {
@@ -176,6 +183,102 @@ class ProjectionAppTest {
 
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("SKU_NOT_FOUND");
+    }
+
+    @Test
+    void userOrdersPageNewestFirst() {
+        JsonNode first = request("/v1/users/me/orders?limit=2", "bob", Role.SHOPPER).get().readEntity(JsonNode.class);
+        String cursor = first.get("nextCursor").asText();
+        JsonNode second = request("/v1/users/me/orders?limit=2&cursor=" + cursor, "bob", Role.SHOPPER).get()
+                .readEntity(JsonNode.class);
+        JsonNode third = request("/v1/users/me/orders?limit=2&cursor=" + second.get("nextCursor").asText(), "bob",
+                Role.SHOPPER).get().readEntity(JsonNode.class);
+
+        assertThat(first.get("orders")).extracting(order -> order.get("orderId").asText())
+                .containsExactly("bob-order-5", "bob-order-4");
+        assertThat(second.get("orders")).extracting(order -> order.get("orderId").asText())
+                .containsExactly("bob-order-3", "bob-order-2");
+        assertThat(third.get("orders")).extracting(order -> order.get("orderId").asText())
+                .containsExactly("bob-order-1");
+        assertThat(third.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void userOrdersFilterByStatus() {
+        Response response = request("/v1/users/me/orders?status=REJECTED", "bob", Role.SHOPPER).get();
+
+        JsonNode body = response.readEntity(JsonNode.class);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(body.get("orders")).extracting(order -> order.get("orderId").asText())
+                .containsExactly("bob-order-2");
+        assertThat(body.get("orders").get(0).get("reason").asText()).isEqualTo("SOLD_OUT");
+    }
+
+    @Test
+    void userOrdersShowOnlyCallersOrders() {
+        JsonNode body = request("/v1/users/me/orders", "alice", Role.SHOPPER).get().readEntity(JsonNode.class);
+
+        assertThat(body.get("orders")).extracting(order -> order.get("orderId").asText()).containsExactly("order-1");
+    }
+
+    @Test
+    void userOrdersRejectInvalidParameters() {
+        for (String query : List.of("status=PAID", "limit=0", "limit=101", "limit=ten", "cursor=%25%25")) {
+            Response response = request("/v1/users/me/orders?" + query, "bob", Role.SHOPPER).get();
+
+            assertThat(response.getStatus()).as(query).isEqualTo(400);
+            assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("INVALID_PARAMETER");
+        }
+    }
+
+    @Test
+    void ownerSeesOrderEventsInOrder() {
+        Response response = request("/v1/orders/order-1/events", "alice", Role.SHOPPER).get();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode events = response.readEntity(JsonNode.class).get("events");
+        assertThat(events).extracting(event -> event.get("type").asText())
+                .containsExactly("OrderSubmitted", "OrderReserved");
+        JsonNode reserved = events.get(1);
+        assertThat(reserved.get("eventId").asText()).isEqualTo("order-1/reserved");
+        assertThat(reserved.get("occurredAt").asText()).isEqualTo("2025-11-11T00:00:02Z");
+        assertThat(reserved.get("causationId").asText()).isEqualTo("order-1/submitted");
+        assertThat(reserved.get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void merchantSeesOrderEvents() {
+        Response response = request("/v1/orders/bob-order-2/events", "shop-owner", Role.MERCHANT).get();
+
+        JsonNode events = response.readEntity(JsonNode.class).get("events");
+        assertThat(events).extracting(event -> event.get("reason").asText(null)).containsExactly(null, "SOLD_OUT");
+    }
+
+    @Test
+    void otherShopperGetsNotFoundForEvents() {
+        Response response = request("/v1/orders/order-1/events", "mallory", Role.SHOPPER).get();
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void merchantListsAllSkus() {
+        Response response = request("/v1/skus", "shop-owner", Role.MERCHANT).get();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode skus = response.readEntity(JsonNode.class).get("skus");
+        assertThat(skus).extracting(sku -> sku.get("skuId").asText()).containsExactly("sku-1", "商品-👟");
+        assertThat(skus.get(0).get("available").asLong()).isEqualTo(6);
+        assertThat(skus.get(1).get("stock").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void shopperCannotListSkus() {
+        Response response = request("/v1/skus", "bob", Role.SHOPPER).get();
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("FORBIDDEN");
     }
 
     @Test
