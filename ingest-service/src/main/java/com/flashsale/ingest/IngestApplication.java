@@ -2,6 +2,7 @@ package com.flashsale.ingest;
 
 import com.flashsale.common.auth.AuthSetup;
 import com.flashsale.common.errors.ErrorMappers;
+import com.flashsale.common.errors.ServerErrors;
 import com.flashsale.events.topics.Topics;
 import com.flashsale.ingest.config.IngestConfiguration;
 import com.flashsale.ingest.config.StrictJson;
@@ -49,6 +50,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         StrictJson.apply(environment.getObjectMapper());
         AuthSetup.register(environment.jersey(), config.getJwt());
         ErrorMappers.register(environment.jersey());
+        ServerErrors.install(environment);
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new BodySizeFilter());
 

@@ -2,6 +2,7 @@ package com.flashsale.projection;
 
 import com.flashsale.common.auth.AuthSetup;
 import com.flashsale.common.errors.ErrorMappers;
+import com.flashsale.common.errors.ServerErrors;
 import com.flashsale.projection.cli.AuditCommand;
 import com.flashsale.projection.cli.RebuildCommand;
 import com.flashsale.projection.config.ProjectionConfiguration;
@@ -70,6 +71,7 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
 
         AuthSetup.register(environment.jersey(), config.getJwt());
         ErrorMappers.register(environment.jersey());
+        ServerErrors.install(environment);
         environment.jersey().register(new OrderResource(orders, jdbi.onDemand(OrderHistoryDao.class), waiters));
         environment.jersey().register(new UserOrderResource(orders));
         environment.jersey().register(new SkuResource(jdbi.onDemand(SkuDao.class)));
