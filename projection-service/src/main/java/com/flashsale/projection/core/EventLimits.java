@@ -16,7 +16,10 @@ final class EventLimits {
         requireId("eventId", change.eventId());
         if (change instanceof OrderChange order) {
             requireId("orderId", order.orderId());
-            requireId("skuId", order.skuId());
+            // A history-only event, such as a retried payment for an unknown order, has no SKU.
+            if (order.changesOrder()) {
+                requireId("skuId", order.skuId());
+            }
             requireId("userId", order.userId());
             requireOptionalId("causationId", order.causationId());
             requireOptionalId("clientRequestId", order.clientRequestId());

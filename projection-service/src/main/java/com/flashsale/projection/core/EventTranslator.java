@@ -44,9 +44,14 @@ public final class EventTranslator {
                 e.getClientRequestId());
     }
 
+    /**
+     * A retried submission makes the order RETRYING. A retried payment or cancel only adds to the
+     * history, because the order it names may be unknown (and then has no SKU) or already decided.
+     */
     private static ViewChange retryScheduled(OrderRetryScheduled e) {
+        OrderStatus status = isSubmission(e.getCommand()) ? OrderStatus.RETRYING : null;
         return new OrderChange(e.getEventId(), "OrderRetryScheduled", e.getOrderId(), e.getSkuId(), e.getUserId(),
-                e.getOccurredAt(), e.getCausationId(), OrderStatus.RETRYING, null, null, null, null);
+                e.getOccurredAt(), e.getCausationId(), status, null, null, null, null);
     }
 
     private static ViewChange reserved(OrderReserved e) {
@@ -76,9 +81,15 @@ public final class EventTranslator {
                 e.getOccurredAt(), e.getCausationId(), OrderStatus.CANCELLED, e.getQuantity(), null, null, null);
     }
 
+    /** Like a retry: only a dead-lettered submission ends the order. */
     private static ViewChange deadLettered(OrderDeadLettered e) {
+        OrderStatus status = isSubmission(e.getCommand()) ? OrderStatus.DEAD_LETTERED : null;
         return new OrderChange(e.getEventId(), "OrderDeadLettered", e.getOrderId(), e.getSkuId(), e.getUserId(),
-                e.getOccurredAt(), e.getCausationId(), OrderStatus.DEAD_LETTERED, null, null, null, null);
+                e.getOccurredAt(), e.getCausationId(), status, null, null, null, null);
+    }
+
+    private static boolean isSubmission(String command) {
+        return OrderSubmitted.class.getSimpleName().equals(command);
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.flashsale.events.RejectionReason;
 import com.flashsale.events.SetStock;
 import com.flashsale.projection.core.EventApplier.Outcome;
+import com.flashsale.events.OrderDeadLettered;
+import com.flashsale.events.OrderRetryScheduled;
 import com.flashsale.projection.db.OrderDao;
 import com.flashsale.projection.db.OrderHistoryDao;
 import com.flashsale.projection.db.OrderHistoryRow;
@@ -95,6 +97,30 @@ abstract class EventApplierContract {
 
         assertThat(order().status()).isEqualTo("RETRYING");
         assertThat(order().version()).isEqualTo(2);
+    }
+
+    @Test
+    void retriedPaymentLeavesStatusAlone() {
+        applier.apply(events.submitted(1));
+        applier.apply(events.reserved(2));
+        OrderRetryScheduled retry = events.retryScheduled(3, 1);
+        retry.setCommand("ConfirmPayment");
+
+        applier.apply(retry);
+
+        assertThat(order().status()).isEqualTo("RESERVED");
+        assertThat(order().version()).isEqualTo(3);
+    }
+
+    @Test
+    void deadLetteredCommandForUnknownOrderCreatesNoOrder() {
+        OrderDeadLettered deadLetter = events.deadLettered(3);
+        deadLetter.setCommand("CancelOrder");
+        deadLetter.setSkuId("");
+
+        applier.apply(deadLetter);
+
+        assertThat(database.jdbi().onDemand(OrderDao.class).findById(ORDER)).isEmpty();
     }
 
     @Test
