@@ -26,6 +26,10 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "The request body is too large.", "请求体过大。"),
     UNSUPPORTED_MEDIA_TYPE(415, "Send the body as application/json.", "请以 application/json 格式发送请求体。"),
     OVERLOADED(429, "Too many requests; retry later.", "请求过多，请稍后重试。"),
+    RATE_LIMITED(429, "You are sending requests too fast; retry after the time in Retry-After.",
+            "请求过于频繁，请按 Retry-After 指定的时间后重试。"),
+    TOO_MANY_OPEN_ORDERS(429, "Too many recent orders for this SKU; retry after the time in Retry-After.",
+            "该商品的近期订单过多，请按 Retry-After 指定的时间后重试。"),
     INTERNAL_ERROR(500, "Internal error; retry later.", "服务器内部错误，请稍后重试。"),
     BROKER_UNAVAILABLE(503, "The order queue is unavailable; retry later.", "订单队列暂时不可用，请稍后重试。"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable; retry later.", "服务暂时不可用，请稍后重试。");
