@@ -9,19 +9,25 @@ import com.flashsale.ingest.config.StrictJson;
 import com.flashsale.ingest.core.EventFactory;
 import com.flashsale.ingest.core.EventPublisher;
 import com.flashsale.ingest.core.KafkaEventPublisher;
+import com.flashsale.ingest.core.limits.AdmissionControl;
 import com.flashsale.ingest.health.KafkaHealthCheck;
 import com.flashsale.ingest.resources.AcknowledgedResponder;
 import com.flashsale.ingest.resources.BodySizeFilter;
+import com.flashsale.ingest.resources.BodySizeInterceptor;
+import com.flashsale.ingest.resources.ClientAddresses;
 import com.flashsale.ingest.resources.OrderCommandResource;
 import com.flashsale.ingest.resources.OrderResource;
 import com.flashsale.ingest.resources.RequestIdFilter;
+import com.flashsale.ingest.resources.RequestIdMdcFilter;
 import com.flashsale.ingest.resources.StockResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 
 /** The ingest service: validates orders, order commands and stock commands and appends them to Kafka. */
@@ -51,25 +57,39 @@ public class IngestApplication extends Application<IngestConfiguration> {
         AuthSetup.register(environment.jersey(), config.getJwt());
         ErrorMappers.register(environment.jersey());
         ServerErrors.install(environment);
-        environment.jersey().register(new RequestIdFilter());
-        environment.jersey().register(new BodySizeFilter());
+        registerRequestFilters(environment);
 
         EventPublisher publisher = createPublisher(config, environment);
+        AcknowledgedResponder responder = createResponder(config, environment);
+        AdmissionControl admissions = new AdmissionControl(config.getLimits(), System::nanoTime, environment.metrics());
+        ClientAddresses clientAddresses = new ClientAddresses(config.getLimits().getTrustedProxyCount());
+
+        Topics topics = config.getKafka().topics();
+        EventFactory events = new EventFactory(Clock.systemUTC());
+        environment.jersey().register(new OrderResource(publisher, events, responder, admissions, clientAddresses,
+                topics.orderSubmissions(), config.getProjectionPublicUrl(), config.getMaxQuantityPerOrder()));
+        environment.jersey().register(new OrderCommandResource(publisher, events, responder, admissions,
+                clientAddresses, topics.orderCommands(), config.getProjectionPublicUrl()));
+        environment.jersey().register(new StockResource(publisher, events, responder, admissions, clientAddresses,
+                topics.stockCommands()));
+    }
+
+    private static void registerRequestFilters(Environment environment) {
+        environment.servlets().addFilter("request-id", new RequestIdMdcFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new RequestIdFilter());
+        environment.jersey().register(new BodySizeFilter());
+        environment.jersey().register(new BodySizeInterceptor());
+    }
+
+    private static AcknowledgedResponder createResponder(IngestConfiguration config, Environment environment) {
         ExecutorService responderExecutor = environment.lifecycle()
                 .executorService("ack-responder-%d")
                 .minThreads(RESPONDER_THREADS)
                 .maxThreads(RESPONDER_THREADS)
                 .build();
-        AcknowledgedResponder responder = new AcknowledgedResponder(
-                config.getProducer().getSendTimeout().toJavaDuration(), config.getRetryAfterSeconds(), responderExecutor);
-
-        Topics topics = config.getKafka().topics();
-        EventFactory events = new EventFactory(Clock.systemUTC());
-        environment.jersey().register(new OrderResource(publisher, events, responder,
-                topics.orderSubmissions(), config.getProjectionPublicUrl(), config.getMaxQuantityPerOrder()));
-        environment.jersey().register(new OrderCommandResource(publisher, events, responder,
-                topics.orderCommands(), config.getProjectionPublicUrl()));
-        environment.jersey().register(new StockResource(publisher, events, responder, topics.stockCommands()));
+        return new AcknowledgedResponder(config.getProducer().getSendTimeout().toJavaDuration(),
+                config.getRetryAfterSeconds(), config.getLimits().getOverloadRetryAfterSeconds(), responderExecutor);
     }
 
     /**

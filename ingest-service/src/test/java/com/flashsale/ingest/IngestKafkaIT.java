@@ -8,15 +8,18 @@ import com.flashsale.events.OrderSubmitted;
 import com.flashsale.events.serde.EventSerde;
 import com.flashsale.events.topics.Topics;
 import com.flashsale.ingest.TestIngestApp.Reply;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.OrderIds;
 import com.flashsale.kafka.embedded.BrokerSettings;
 import com.flashsale.kafka.embedded.KafkaBroker;
 import com.flashsale.kafka.embedded.Ports;
 import com.flashsale.kafka.embedded.TopicSetup;
 import io.dropwizard.testing.ConfigOverride;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -84,11 +88,13 @@ class IngestKafkaIT {
     @Order(1)
     void acceptedOrdersAreCommittedOnce() {
         List<String> orderIds = new ArrayList<>();
+        Map<String, String> requestIds = new HashMap<>();
         for (int i = 0; i < 5; i++) {
             Reply reply = submitOrder("shopper-1", "sku-" + i, "tap-" + i);
 
             assertThat(reply.status()).as("status of order %d, body %s", i, reply.body()).isEqualTo(202);
             orderIds.add(reply.json().get("orderId").asText());
+            requestIds.put(reply.json().get("orderId").asText(), reply.header("X-Request-Id"));
         }
 
         List<ConsumerRecord<String, SpecificRecord>> records = readAll(TOPICS.orderSubmissions(), orderIds.size());
@@ -98,6 +104,14 @@ class IngestKafkaIT {
                 .containsExactlyInAnyOrderElementsOf(orderIds);
         assertThat(records)
                 .allSatisfy(record -> assertThat(record.key()).isEqualTo(((OrderSubmitted) record.value()).getSkuId()));
+        assertThat(records).allSatisfy(record -> {
+            OrderSubmitted event = (OrderSubmitted) record.value();
+            Header header = record.headers().lastHeader(EventHeaders.REQUEST_ID);
+            assertThat(header).as("requestId header of order %s", event.getOrderId()).isNotNull();
+            assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                    .isEqualTo(event.getRequestId())
+                    .isEqualTo(requestIds.get(event.getOrderId()));
+        });
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +23,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +74,11 @@ public final class TestIngestApp {
         this.extension = new DropwizardAppExtension<>(support);
     }
 
+    /** Builds the application with the in-memory publisher and the given settings changed. */
+    public static TestIngestApp withOverrides(ConfigOverride... overrides) {
+        return new TestIngestApp("ingest-test.yml", true, overrides);
+    }
+
     /**
      * Builds the application with its real Kafka publisher and {@code kafka} health check. The
      * caller starts and stops it with {@code extension().before()} and {@code after()}, so that a
@@ -117,11 +125,40 @@ public final class TestIngestApp {
         return execute(request);
     }
 
-    private Reply send(String method, String path, String body, Map<String, String> headers) {
+    /**
+     * Sends a request with the given headers; a {@code Content-Type} among them replaces the default
+     * {@code application/json}, and a null value of it sends none.
+     */
+    public Reply send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = newRequest(path)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> allHeaders = new HashMap<>();
+        allHeaders.put("Content-Type", "application/json");
+        allHeaders.putAll(headers);
+        allHeaders.forEach((name, value) -> {
+            if (value != null) {
+                request.setHeader(name, value);
+            }
+        });
+        return execute(request);
+    }
+
+    /** Sends a JSON POST without waiting for the response. */
+    public CompletableFuture<Reply> postAsync(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = newRequest(path)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::setHeader);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Reply(response.statusCode(), response.body(), response.headers().map()));
+    }
+
+    /** Sends a JSON POST whose body has no declared length, so it goes out with chunked transfer encoding. */
+    public Reply postChunked(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = newRequest(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        headers.forEach(request::setHeader);
         return execute(request);
     }
 

@@ -28,6 +28,11 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     private ProducerSettings producer = new ProducerSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LimitSettings limits = new LimitSettings();
+
     /** Base URL of the projection service, where clients poll an order's status. */
     @NotNull
     @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?", message = "must be an http or https URL without query or fragment")
@@ -55,6 +60,10 @@ public class IngestConfiguration extends Configuration {
 
     public ProducerSettings getProducer() {
         return producer;
+    }
+
+    public LimitSettings getLimits() {
+        return limits;
     }
 
     /** Returns the projection URL without a trailing slash, ready for appending a path. */

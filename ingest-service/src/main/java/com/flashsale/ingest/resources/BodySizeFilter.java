@@ -10,10 +10,8 @@ import jakarta.ws.rs.container.PreMatching;
 
 /**
  * Rejects a request whose declared body is larger than any valid request of this API with
- * {@code 413 PAYLOAD_TOO_LARGE}, before authentication or JSON parsing spend work on it.
- *
- * <p>NOTE: only the {@code Content-Length} header is checked. A chunked body is bounded only by
- * Jackson's default stream-read limits.
+ * {@code 413 PAYLOAD_TOO_LARGE}, before authentication or JSON parsing spend work on it. A body
+ * without {@code Content-Length} (chunked) is counted while it is read by {@link BodySizeInterceptor}.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)

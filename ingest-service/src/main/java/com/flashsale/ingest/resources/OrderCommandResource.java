@@ -11,10 +11,14 @@ import com.flashsale.ingest.api.IdPatterns;
 import com.flashsale.ingest.api.OrderAccepted;
 import com.flashsale.ingest.api.PaymentRequest;
 import com.flashsale.ingest.core.EventFactory;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.EventPublisher;
 import com.flashsale.ingest.core.RequestIds;
+import com.flashsale.ingest.core.limits.Admission;
+import com.flashsale.ingest.core.limits.AdmissionControl;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -52,14 +56,19 @@ public class OrderCommandResource {
     private final EventPublisher publisher;
     private final EventFactory events;
     private final AcknowledgedResponder responder;
+    private final AdmissionControl admissions;
+    private final ClientAddresses clientAddresses;
     private final String topic;
     private final String statusUrlBase;
 
     public OrderCommandResource(EventPublisher publisher, EventFactory events, AcknowledgedResponder responder,
+                                AdmissionControl admissions, ClientAddresses clientAddresses,
                                 String topic, String projectionPublicUrl) {
         this.publisher = publisher;
         this.events = events;
         this.responder = responder;
+        this.admissions = admissions;
+        this.clientAddresses = clientAddresses;
         this.topic = topic;
         this.statusUrlBase = projectionPublicUrl + "/v1/orders/";
     }
@@ -71,12 +80,13 @@ public class OrderCommandResource {
                                @PathParam("orderId") String orderId,
                                @NotNull @Valid PaymentRequest request,
                                @Context ContainerRequestContext context,
+                               @Context HttpServletRequest http,
                                @Suspended AsyncResponse async) {
         requireOrderId(orderId);
 
         String requestId = RequestIdFilter.of(context);
         ConfirmPayment event = events.confirmPayment(orderId, caller.userId(), request.paymentId(), requestId);
-        append(async, orderId, event, OrderAccepted.PAYMENT_SUBMITTED, caller, requestId);
+        append(async, orderId, event, OrderAccepted.PAYMENT_SUBMITTED, caller, http, requestId);
     }
 
     /**
@@ -90,12 +100,13 @@ public class OrderCommandResource {
                        @PathParam("orderId") String orderId,
                        @Valid CancelRequest request,
                        @Context ContainerRequestContext context,
+                       @Context HttpServletRequest http,
                        @Suspended AsyncResponse async) {
         requireOrderId(orderId);
 
         String requestId = RequestIdFilter.of(context);
         CancelOrder event = events.cancelOrder(orderId, caller.userId(), caller.isMerchant(), requestId);
-        append(async, orderId, event, OrderAccepted.CANCEL_SUBMITTED, caller, requestId);
+        append(async, orderId, event, OrderAccepted.CANCEL_SUBMITTED, caller, http, requestId);
     }
 
     private static void requireOrderId(String orderId) {
@@ -105,9 +116,10 @@ public class OrderCommandResource {
     }
 
     private void append(AsyncResponse async, String orderId, SpecificRecord command, String status,
-                        Caller caller, String requestId) {
-        responder.resumeAfter(async,
-                () -> publisher.publish(topic, orderId, command),
+                        Caller caller, HttpServletRequest http, String requestId) {
+        Admission admission = admissions.admitCommand(caller, clientAddresses.of(http));
+        responder.resumeAfter(async, admission,
+                () -> publisher.publish(topic, orderId, command, EventHeaders.forRequest(requestId)),
                 () -> Response.accepted(new OrderAccepted(orderId, status, statusUrlBase + orderId))
                         .header(RequestIds.HEADER, requestId)
                         .build(),

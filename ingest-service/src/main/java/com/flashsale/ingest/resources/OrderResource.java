@@ -8,11 +8,15 @@ import com.flashsale.events.OrderSubmitted;
 import com.flashsale.ingest.api.OrderAccepted;
 import com.flashsale.ingest.api.OrderRequest;
 import com.flashsale.ingest.core.EventFactory;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.EventPublisher;
 import com.flashsale.ingest.core.OrderIds;
 import com.flashsale.ingest.core.RequestIds;
+import com.flashsale.ingest.core.limits.Admission;
+import com.flashsale.ingest.core.limits.AdmissionControl;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Accepts a shopper's purchase: derives the order id, appends {@code OrderSubmitted} to
  * {@code order-submissions} keyed by SKU, and returns {@code 202} once the broker has acknowledged it. The
  * outcome (reserved or rejected) is decided later by the stream processor and read from
- * {@code statusUrl}.
+ * {@code statusUrl}. Before sending, {@link AdmissionControl} applies the rate limits, the cap on
+ * open orders per SKU and the bound on sends in flight.
  */
 @Path("/v1/orders")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,15 +49,20 @@ public class OrderResource {
     private final EventPublisher publisher;
     private final EventFactory events;
     private final AcknowledgedResponder responder;
+    private final AdmissionControl admissions;
+    private final ClientAddresses clientAddresses;
     private final String topic;
     private final String statusUrlBase;
     private final int maxQuantityPerOrder;
 
     public OrderResource(EventPublisher publisher, EventFactory events, AcknowledgedResponder responder,
+                         AdmissionControl admissions, ClientAddresses clientAddresses,
                          String topic, String projectionPublicUrl, int maxQuantityPerOrder) {
         this.publisher = publisher;
         this.events = events;
         this.responder = responder;
+        this.admissions = admissions;
+        this.clientAddresses = clientAddresses;
         this.topic = topic;
         this.statusUrlBase = projectionPublicUrl + "/v1/orders/";
         this.maxQuantityPerOrder = maxQuantityPerOrder;
@@ -63,6 +73,7 @@ public class OrderResource {
     public void submit(@Auth Caller caller,
                        @NotNull @Valid OrderRequest request,
                        @Context ContainerRequestContext context,
+                       @Context HttpServletRequest http,
                        @Suspended AsyncResponse async) {
         if (request.quantity() > maxQuantityPerOrder) {
             throw new ApiException(ErrorCode.INVALID_FIELD, "quantity");
@@ -73,8 +84,10 @@ public class OrderResource {
         OrderSubmitted event = events.orderSubmitted(orderId, caller.userId(), request.skuId(),
                 request.quantity(), request.clientRequestId(), requestId);
 
-        responder.resumeAfter(async,
-                () -> publisher.publish(topic, request.skuId(), event),
+        Admission admission = admissions.admitOrder(caller, clientAddresses.of(http),
+                request.skuId(), request.clientRequestId());
+        responder.resumeAfter(async, admission,
+                () -> publisher.publish(topic, request.skuId(), event, EventHeaders.forRequest(requestId)),
                 () -> Response.accepted(new OrderAccepted(orderId, OrderAccepted.SUBMITTED, statusUrlBase + orderId))
                         .header(RequestIds.HEADER, requestId)
                         .build(),

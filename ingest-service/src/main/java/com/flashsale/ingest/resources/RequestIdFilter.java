@@ -10,9 +10,10 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 
 /**
- * Gives every request an id before authentication runs, and returns it in {@code X-Request-Id} on
- * every response, errors included, so that a client's report can be matched to the log and to the
- * event the request wrote.
+ * Makes sure every request has an id before authentication runs, and returns it in
+ * {@code X-Request-Id} on every response, errors included, so that a client's report can be matched
+ * to the log and to the event the request wrote. The id is normally chosen earlier by
+ * {@link RequestIdMdcFilter}, whose servlet request attribute Jersey exposes as a property.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -23,7 +24,9 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, RequestIds.choose(request.getHeaderString(RequestIds.HEADER)));
+        if (!(request.getProperty(PROPERTY) instanceof String)) {
+            request.setProperty(PROPERTY, RequestIds.choose(request.getHeaderString(RequestIds.HEADER)));
+        }
     }
 
     @Override
@@ -34,7 +37,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    /** Returns the id chosen for this request, or a fresh one if the filter did not run. */
+    /** Returns the id chosen for this request, or a fresh one if neither filter ran. */
     public static String of(ContainerRequestContext request) {
         Object requestId = request.getProperty(PROPERTY);
         return requestId instanceof String id ? id : RequestIds.choose(null);

@@ -9,11 +9,15 @@ import com.flashsale.ingest.api.IdPatterns;
 import com.flashsale.ingest.api.StockAccepted;
 import com.flashsale.ingest.api.StockRequest;
 import com.flashsale.ingest.core.EventFactory;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.EventPublisher;
 import com.flashsale.ingest.core.RequestIds;
 import com.flashsale.ingest.core.SaleWindow;
+import com.flashsale.ingest.core.limits.Admission;
+import com.flashsale.ingest.core.limits.AdmissionControl;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,12 +48,17 @@ public class StockResource {
     private final EventPublisher publisher;
     private final EventFactory events;
     private final AcknowledgedResponder responder;
+    private final AdmissionControl admissions;
+    private final ClientAddresses clientAddresses;
     private final String topic;
 
-    public StockResource(EventPublisher publisher, EventFactory events, AcknowledgedResponder responder, String topic) {
+    public StockResource(EventPublisher publisher, EventFactory events, AcknowledgedResponder responder,
+                         AdmissionControl admissions, ClientAddresses clientAddresses, String topic) {
         this.publisher = publisher;
         this.events = events;
         this.responder = responder;
+        this.admissions = admissions;
+        this.clientAddresses = clientAddresses;
         this.topic = topic;
     }
 
@@ -59,6 +68,7 @@ public class StockResource {
                          @PathParam("skuId") String skuId,
                          @NotNull @Valid StockRequest request,
                          @Context ContainerRequestContext context,
+                         @Context HttpServletRequest http,
                          @Suspended AsyncResponse async) {
         if (!IdPatterns.isSkuId(skuId)) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "skuId");
@@ -69,8 +79,9 @@ public class StockResource {
         SetStock event = events.setStock(skuId, caller.userId(), request.stock(), request.perUserLimit(),
                 window, requestId);
 
-        responder.resumeAfter(async,
-                () -> publisher.publish(topic, skuId, event),
+        Admission admission = admissions.admitCommand(caller, clientAddresses.of(http));
+        responder.resumeAfter(async, admission,
+                () -> publisher.publish(topic, skuId, event, EventHeaders.forRequest(requestId)),
                 () -> Response.accepted(new StockAccepted(skuId, StockAccepted.ACCEPTED))
                         .header(RequestIds.HEADER, requestId)
                         .build(),

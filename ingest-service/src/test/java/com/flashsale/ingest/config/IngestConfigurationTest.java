@@ -26,6 +26,24 @@ class IngestConfigurationTest {
     private static final String GOOD_SECRET = "a-signing-key-of-at-least-32-characters";
 
     private static IngestConfiguration load(Map<String, String> environment) throws Exception {
+        return load(environment, null, null);
+    }
+
+    /** Loads the shipped file with one setting changed the way {@code -Ddw.<path>=<value>} would. */
+    private static IngestConfiguration load(Map<String, String> environment, String path, String value) throws Exception {
+        if (path != null) {
+            System.setProperty("dw." + path, value);
+        }
+        try {
+            return build(environment);
+        } finally {
+            if (path != null) {
+                System.clearProperty("dw." + path);
+            }
+        }
+    }
+
+    private static IngestConfiguration build(Map<String, String> environment) throws Exception {
         YamlConfigurationFactory<IngestConfiguration> factory = new YamlConfigurationFactory<>(
                 IngestConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
         StringSubstitutor substitutor = new StringSubstitutor(environment);
@@ -61,7 +79,13 @@ class IngestConfigurationTest {
         assertThat(config.getProjectionPublicUrl()).isEqualTo("http://127.0.0.1:8090");
         assertThat(config.getMaxQuantityPerOrder()).isEqualTo(10);
         assertThat(config.getProducer().getSendTimeout().toSeconds()).isEqualTo(5);
-        assertThat(config.getProducer().getMaxBlock().toSeconds()).isEqualTo(1);
+        assertThat(config.getProducer().getMaxBlock().toMilliseconds()).isEqualTo(250);
+        assertThat(config.getProducer().getBufferMemory().toBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(config.getLimits().getMaxInFlight()).isEqualTo(2_000);
+        assertThat(config.getLimits().getOverloadRetryAfterSeconds()).isEqualTo(1);
+        assertThat(config.getLimits().getPerUser().getBurst()).isEqualTo(5);
+        assertThat(config.getLimits().getMaxOpenOrdersPerSku()).isEqualTo(3);
+        assertThat(config.getLimits().getTrustedProxyCount()).isZero();
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(server.getRegisterDefaultExceptionMappers()).isFalse();
@@ -71,6 +95,13 @@ class IngestConfigurationTest {
         assertThat(application.getBindHost()).isEqualTo("127.0.0.1");
         assertThat(admin.getPort()).isEqualTo(8081);
         assertThat(admin.getBindHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void batchLargerThanBufferFailsValidation() {
+        assertThatThrownBy(() -> load(Map.of("FLASHSALE_JWT_SECRET", GOOD_SECRET), "producer.batchSize", "64MiB"))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("batchSize must not exceed bufferMemory");
     }
 
     @Test

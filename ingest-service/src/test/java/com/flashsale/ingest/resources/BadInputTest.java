@@ -7,6 +7,8 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.flashsale.common.auth.JwtSettings;
 import com.flashsale.common.auth.Role;
 import com.flashsale.common.auth.TokenIssuer;
+import com.flashsale.common.errors.ErrorCode;
+import com.flashsale.common.errors.Language;
 import com.flashsale.ingest.TestIngestApp;
 import com.flashsale.ingest.TestIngestApp.Reply;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,6 +43,8 @@ class BadInputTest {
     private static final String PAYMENT = "/v1/orders/" + ORDER_ID + "/payment";
     private static final String CANCEL = "/v1/orders/" + ORDER_ID + "/cancel";
     private static final String VALID_PAYMENT = "{\"paymentId\": \"pay-1\"}";
+    private static final String VALID_ORDER = orderBody("\"sku-1\"", "1", "\"tap-1\"");
+    private static final String JSON = "application/json";
 
     /** How the request authenticates. */
     enum Auth { SHOPPER, MERCHANT, NONE, NOT_BEARER, EMPTY_BEARER, GARBAGE, OTHER_KEY, EXPIRED, ALG_NONE, NO_SUBJECT }
@@ -60,6 +66,11 @@ class BadInputTest {
                         400, "INVALID_JSON"),
                 order("oversized body", "{\"skuId\": \"" + "s".repeat(9000) + "\", \"quantity\": 1, \"clientRequestId\": \"tap-1\"}",
                         413, "PAYLOAD_TOO_LARGE"),
+                // Media types: a null type sends no Content-Type header at all.
+                orderAs("order as text/plain", "text/plain", VALID_ORDER),
+                orderAs("order as form", "application/x-www-form-urlencoded", "skuId=sku-1&quantity=1&clientRequestId=tap-1"),
+                orderAs("order without Content-Type", null, VALID_ORDER),
+                orderAs("order as XML", "application/xml", "<order skuId=\"sku-1\"/>"),
                 // Types.
                 order("quantity as string", orderBody("\"sku-1\"", "\"2\"", "\"tap-1\""), 400, "INVALID_FIELD"),
                 order("fractional quantity", orderBody("\"sku-1\"", "2.5", "\"tap-1\""), 400, "INVALID_FIELD"),
@@ -180,8 +191,12 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void badRequestIsRejectedWithoutPublishing(String name, String method, String path, String body, Auth auth,
-                                               int expectedStatus, String expectedCode, String expectedField) {
-        Reply reply = send(method, path, body, headersFor(auth));
+                                               int expectedStatus, String expectedCode, String expectedField,
+                                               String contentType) {
+        Map<String, String> headers = headersFor(auth);
+        headers.put("Content-Type", contentType);
+
+        Reply reply = send(method, path, body, headers);
 
         assertThat(reply.status()).as("status of %s, body %s", name, reply.body()).isEqualTo(expectedStatus);
         assertThat(reply.json().get("code").asText()).as("code of %s", name).isEqualTo(expectedCode);
@@ -212,29 +227,94 @@ class BadInputTest {
         assertThat(reply.json().get("message").asText()).isEqualTo("Invalid value for field quantity.");
     }
 
+    /** A sample of the table, one row per kind of error, each sent in every supported form of language. */
+    static Stream<Arguments> languageSample() {
+        List<Arguments> requests = List.of(
+                Arguments.of("quantity as string", "POST", ORDERS, orderBody("\"sku-1\"", "\"2\"", "\"tap-1\""), JSON,
+                        Auth.SHOPPER, ErrorCode.INVALID_FIELD, "quantity"),
+                Arguments.of("missing skuId", "POST", ORDERS, "{\"quantity\": 1, \"clientRequestId\": \"tap-1\"}", JSON,
+                        Auth.SHOPPER, ErrorCode.MISSING_FIELD, "skuId"),
+                Arguments.of("userId in body", "POST", ORDERS,
+                        "{\"skuId\": \"sku-1\", \"quantity\": 1, \"clientRequestId\": \"tap-1\", \"userId\": \"victim\"}", JSON,
+                        Auth.SHOPPER, ErrorCode.UNKNOWN_FIELD, "userId"),
+                Arguments.of("malformed JSON", "POST", ORDERS, "{\"skuId\": ", JSON, Auth.SHOPPER, ErrorCode.INVALID_JSON, null),
+                Arguments.of("oversized body", "POST", ORDERS, "{\"skuId\": \"" + "s".repeat(9000) + "\"}", JSON,
+                        Auth.SHOPPER, ErrorCode.PAYLOAD_TOO_LARGE, null),
+                Arguments.of("order as text/plain", "POST", ORDERS, VALID_ORDER, "text/plain",
+                        Auth.SHOPPER, ErrorCode.UNSUPPORTED_MEDIA_TYPE, null),
+                Arguments.of("missing token", "POST", ORDERS, VALID_ORDER, JSON, Auth.NONE, ErrorCode.MISSING_TOKEN, null),
+                Arguments.of("expired token", "POST", ORDERS, VALID_ORDER, JSON, Auth.EXPIRED, ErrorCode.TOKEN_EXPIRED, null),
+                Arguments.of("payment by shopper", "POST", PAYMENT, VALID_PAYMENT, JSON, Auth.SHOPPER, ErrorCode.FORBIDDEN, null),
+                Arguments.of("payment orderId not a UUID", "POST", "/v1/orders/order-1/payment", VALID_PAYMENT, JSON,
+                        Auth.MERCHANT, ErrorCode.INVALID_PARAMETER, "orderId"),
+                Arguments.of("stock with local time", "PUT", STOCK,
+                        stockBody("100", "1", "\"2026-12-04T10:00:00\"", "\"2026-12-04T11:00:00Z\""), JSON,
+                        Auth.MERCHANT, ErrorCode.INVALID_FIELD, "saleStart"));
+        Map<String, Language> acceptLanguages = new LinkedHashMap<>();
+        acceptLanguages.put("", Language.ENGLISH);
+        acceptLanguages.put("en-US,en;q=0.9", Language.ENGLISH);
+        acceptLanguages.put("zh-CN", Language.CHINESE);
+        acceptLanguages.put("zh", Language.CHINESE);
+        acceptLanguages.put("zh-Hans", Language.CHINESE);
+        acceptLanguages.put("zh-Hans-CN,zh;q=0.9,en;q=0.8", Language.CHINESE);
+
+        return requests.stream().flatMap(request -> acceptLanguages.entrySet().stream().map(language -> {
+            Object[] values = request.get();
+            return Arguments.of(values[0], language.getKey(), language.getValue(),
+                    values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+        }));
+    }
+
+    @ParameterizedTest(name = "{0} with Accept-Language \"{1}\"")
+    @MethodSource("languageSample")
+    void messageIsInRequestedLanguage(String name, String acceptLanguage, Language expectedLanguage,
+                                      String method, String path, String body, String contentType, Auth auth,
+                                      ErrorCode expectedCode, String field) {
+        Map<String, String> headers = headersFor(auth);
+        headers.put("Content-Type", contentType);
+        if (!acceptLanguage.isEmpty()) {
+            headers.put("Accept-Language", acceptLanguage);
+        }
+
+        Reply reply = send(method, path, body, headers);
+
+        assertThat(reply.json().get("code").asText()).as("code of %s", name).isEqualTo(expectedCode.name());
+        assertThat(reply.json().get("message").asText()).as("message of %s", name)
+                .isEqualTo(expectedCode.message(expectedLanguage, field));
+        if (expectedLanguage == Language.CHINESE) {
+            assertThat(reply.json().get("message").asText()).containsPattern("\\p{IsHan}");
+        } else {
+            assertThat(reply.json().get("message").asText()).doesNotContainPattern("\\p{IsHan}");
+        }
+    }
+
     private static Reply send(String method, String path, String body, Map<String, String> headers) {
         return method.equals("PUT") ? APP.put(path, body, headers) : APP.post(path, body, headers);
     }
 
     private static Arguments order(String name, String body, int status, String code) {
-        return Arguments.of(name, "POST", ORDERS, body, Auth.SHOPPER, status, code, null);
+        return Arguments.of(name, "POST", ORDERS, body, Auth.SHOPPER, status, code, null, JSON);
+    }
+
+    private static Arguments orderAs(String name, String contentType, String body) {
+        return Arguments.of(name, "POST", ORDERS, body, Auth.SHOPPER, 415, "UNSUPPORTED_MEDIA_TYPE", null, contentType);
     }
 
     private static Arguments authenticated(String name, Auth auth, int status, String code) {
-        return Arguments.of(name, "POST", ORDERS, orderBody("\"sku-1\"", "1", "\"tap-1\""), auth, status, code, null);
+        return Arguments.of(name, "POST", ORDERS, orderBody("\"sku-1\"", "1", "\"tap-1\""), auth, status, code, null, JSON);
     }
 
     private static Arguments stock(String name, String path, String body, int status, String code, String field) {
-        return Arguments.of(name, "PUT", path, body, Auth.MERCHANT, status, code, field);
+        return Arguments.of(name, "PUT", path, body, Auth.MERCHANT, status, code, field, JSON);
     }
 
     private static Arguments payment(String name, String path, String body, int status, String code, String field) {
-        return Arguments.of(name, "POST", path, body, Auth.MERCHANT, status, code, field);
+        return Arguments.of(name, "POST", path, body, Auth.MERCHANT, status, code, field, JSON);
     }
 
     private static Arguments cancel(String name, String path, String body, Auth auth, int status, String code,
                                     String field) {
-        return Arguments.of(name, "POST", path, body, auth, status, code, field);
+        return Arguments.of(name, "POST", path, body, auth, status, code, field, JSON);
     }
 
     private static String orderBody(String skuId, String quantity, String clientRequestId) {

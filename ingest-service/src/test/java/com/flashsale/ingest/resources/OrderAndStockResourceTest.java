@@ -2,6 +2,9 @@ package com.flashsale.ingest.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flashsale.common.auth.Role;
 import com.flashsale.events.OrderSubmitted;
@@ -10,6 +13,7 @@ import com.flashsale.ingest.RecordingEventPublisher;
 import com.flashsale.ingest.RecordingEventPublisher.Published;
 import com.flashsale.ingest.TestIngestApp;
 import com.flashsale.ingest.TestIngestApp.Reply;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.OrderIds;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -18,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OrderAndStockResourceTest {
@@ -69,6 +74,7 @@ class OrderAndStockResourceTest {
         assertThat(event.getEventId()).isNotBlank();
         assertThat(event.getOccurredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(event.getRequestId()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(published.headers()).containsEntry(EventHeaders.REQUEST_ID, reply.header("X-Request-Id"));
     }
 
     @Test
@@ -116,6 +122,43 @@ class OrderAndStockResourceTest {
         assertThat(reply.header("X-Request-Id")).isNotBlank().isNotEqualTo("x".repeat(65));
         assertThat(((OrderSubmitted) publisher.published().get(0).event()).getRequestId())
                 .isEqualTo(reply.header("X-Request-Id"));
+    }
+
+    @Test
+    void requestIdGoesToRecordHeaderAndLoggingContext() {
+        Map<String, String> headers = Map.of(
+                "Authorization", "Bearer " + APP.token("shopper-1", Role.SHOPPER),
+                "X-Request-Id", "trace-44");
+
+        Reply reply = APP.post("/v1/orders", ORDER, headers);
+
+        assertThat(reply.status()).isEqualTo(202);
+        Published published = publisher.published().get(0);
+        assertThat(published.headers()).containsExactly(Map.entry(EventHeaders.REQUEST_ID, "trace-44"));
+        assertThat(published.mdcRequestId()).isEqualTo("trace-44");
+    }
+
+    @Test
+    void failureLogLineCarriesRequestId() {
+        Logger logger = (Logger) LoggerFactory.getLogger(OrderResource.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        publisher.failSends();
+        Map<String, String> headers = Map.of(
+                "Authorization", "Bearer " + APP.token("shopper-1", Role.SHOPPER),
+                "X-Request-Id", "trace-45");
+
+        try {
+            Reply reply = APP.post("/v1/orders", ORDER, headers);
+
+            assertThat(reply.status()).isEqualTo(503);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).hasSize(1);
+        assertThat(appender.list.get(0).getMDCPropertyMap()).containsEntry("requestId", "trace-45");
     }
 
     @Test
@@ -193,6 +236,7 @@ class OrderAndStockResourceTest {
         assertThat(event.getSaleStart()).isEqualTo(Instant.parse("2026-12-04T02:00:00Z"));
         assertThat(event.getSaleEnd()).isEqualTo(Instant.parse("2026-12-04T02:30:00Z"));
         assertThat(event.getRequestId()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(published.headers()).containsEntry(EventHeaders.REQUEST_ID, reply.header("X-Request-Id"));
     }
 
     @Test

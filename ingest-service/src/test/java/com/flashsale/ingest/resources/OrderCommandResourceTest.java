@@ -10,6 +10,7 @@ import com.flashsale.ingest.RecordingEventPublisher;
 import com.flashsale.ingest.RecordingEventPublisher.Published;
 import com.flashsale.ingest.TestIngestApp;
 import com.flashsale.ingest.TestIngestApp.Reply;
+import com.flashsale.ingest.core.EventHeaders;
 import com.flashsale.ingest.core.OrderIds;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -67,6 +68,7 @@ class OrderCommandResourceTest {
         assertThat(event.getEventId()).isNotBlank();
         assertThat(event.getOccurredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(event.getRequestId()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(published.headers()).containsEntry(EventHeaders.REQUEST_ID, reply.header("X-Request-Id"));
     }
 
     @Test
@@ -112,6 +114,7 @@ class OrderCommandResourceTest {
         assertThat(event.getCausationId()).isNull();
         assertThat(event.getEventId()).isNotBlank();
         assertThat(event.getRequestId()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(published.headers()).containsEntry(EventHeaders.REQUEST_ID, reply.header("X-Request-Id"));
     }
 
     @Test
