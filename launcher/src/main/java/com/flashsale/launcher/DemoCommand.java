@@ -81,12 +81,16 @@ final class DemoCommand {
         return settings;
     }
 
-    private static AuditResult audit(Stack stack, boolean keepRunning, PrintStream err)
-            throws IOException, InterruptedException {
+    private static AuditResult audit(Stack stack, boolean keepRunning, PrintStream err) throws InterruptedException {
         if (stack == null) {
             return AuditResult.notRun("not run: the demo used a stack started elsewhere");
         }
         err.println("Running the projection's audit (the projection service stops for it)...");
-        return new ProjectionAudit(stack).run(keepRunning);
+        try {
+            return new ProjectionAudit(stack).run(keepRunning);
+        } catch (IOException e) {
+            // The sale's report is still worth printing, so the failed audit becomes part of it.
+            return new AuditResult(AuditResult.Outcome.FAILED, "could not run the audit: " + e.getMessage(), null);
+        }
     }
 }
