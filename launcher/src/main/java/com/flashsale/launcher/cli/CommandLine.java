@@ -37,7 +37,7 @@ public final class CommandLine {
                                      included (default 4000)
               --hold SECONDS         how long a reservation waits for payment before it
                                      expires; the demo starts the processor with it
-                                     (default 20). With a running stack, give the hold
+                                     (default 60). With a running stack, give the hold
                                      that stack uses, so the demo waits long enough.
               --pay-ratio R          share of reservations the merchant pays, 0 to 1
                                      (default 0.5)

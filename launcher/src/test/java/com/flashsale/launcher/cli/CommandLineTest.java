@@ -24,7 +24,7 @@ class CommandLineTest {
         assertThat(options.report()).isEmpty();
         assertThat(options.keepRunning()).isFalse();
         assertThat(options.remote()).isEmpty();
-        assertThat(options.hold()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.payRatio()).isEqualTo(0.5);
         assertThat(options.cancelRatio()).isEqualTo(0.2);
         assertThat(options.basePort()).isEmpty();
