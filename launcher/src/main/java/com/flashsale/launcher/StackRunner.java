@@ -20,9 +20,14 @@ final class StackRunner {
         return Paths.get(System.getProperty(ROOT_PROPERTY, "")).toAbsolutePath().normalize();
     }
 
-    /** Starts the stack with default ports and registers a shutdown hook that stops it. */
+    /** Starts the stack with default settings and registers a shutdown hook that stops it. */
     static Stack start(PrintStream err) {
-        Stack stack = new Stack(StackSettings.defaults(repositoryRoot()));
+        return start(StackSettings.defaults(repositoryRoot()), err);
+    }
+
+    /** Starts the stack and registers a shutdown hook that stops it. */
+    static Stack start(StackSettings settings, PrintStream err) {
+        Stack stack = new Stack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
         err.println("Starting Kafka and the services; data and logs in " + stack.settings().dataDirectory());
         stack.start();

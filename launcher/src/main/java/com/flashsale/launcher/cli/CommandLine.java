@@ -1,12 +1,15 @@
 package com.flashsale.launcher.cli;
 
+import com.flashsale.launcher.stack.StackPorts;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,9 +22,12 @@ public final class CommandLine {
             Commands:
               up      Start Kafka and the three services, print URLs and demo tokens, and keep
                       running until Ctrl-C.
-              demo    Start the stack, run a flash sale through the HTTP API and print a report.
-                      Exits with code 1 if any unit was oversold, any order was duplicated or
-                      any accepted order did not reach a final status.
+              demo    Start the stack, run a flash sale through the HTTP API, pay, cancel or let
+                      expire each reservation, run the projection's audit where the build has
+                      it, and print a report. Exits with code 1 if any unit was oversold, any
+                      order was duplicated, any accepted order did not reach a final status, a
+                      SKU's stock does not add up, the order for a SKU without stock was not
+                      dead-lettered, a payment after expiry revived its order or the audit failed.
 
             Options of demo:
               --skus N               SKUs on sale (default 5)
@@ -29,6 +35,20 @@ public final class CommandLine {
               --shoppers N           distinct shoppers, each with their own token (default 2000)
               --submissions N        HTTP submissions in total, double taps and retries
                                      included (default 4000)
+              --hold SECONDS         how long a reservation waits for payment before it
+                                     expires; the demo starts the processor with it
+                                     (default 60). With a running stack, give the hold
+                                     that stack uses, so the demo waits long enough.
+              --pay-ratio R          share of reservations the merchant pays, 0 to 1
+                                     (default 0.5)
+              --cancel-ratio R       share of reservations the shopper cancels, 0 to 1
+                                     (default 0.2); the rest expire
+              --base-port N          bind the stack to ports N to N+7 instead of the
+                                     defaults: ingest, ingest admin, processor, processor
+                                     admin, projection, projection admin, Kafka, Kafka
+                                     controller
+              --data-dir DIR         keep data, logs and the token signing key in DIR
+                                     (default .flashsale)
               --report FILE          also write the report as JSON to FILE
               --keep-running         keep the stack running after the report, until Ctrl-C
               --seed N               seed of the random workload (default: random, printed)
@@ -37,13 +57,18 @@ public final class CommandLine {
               --jwt-secret-file FILE use a running stack: the file with its token signing key
                                      (the three options go together)
 
-            Data, logs and the generated token signing key live in .flashsale/ under the
-            working directory.
+            Unless --data-dir says otherwise, data, logs and the generated token signing
+            key live in .flashsale/ under the repository root. The demo stack's processor
+            retries a submission for a SKU without stock after 1, 2 and 3 s.
             """;
 
     private static final Set<String> FLAGS = Set.of("--keep-running");
     private static final Set<String> VALUE_OPTIONS = Set.of("--skus", "--stock", "--shoppers", "--submissions",
-            "--report", "--seed", "--ingest-url", "--projection-url", "--jwt-secret-file");
+            "--report", "--seed", "--ingest-url", "--projection-url", "--jwt-secret-file", "--hold", "--pay-ratio",
+            "--cancel-ratio", "--base-port", "--data-dir");
+
+    /** Ports below 1024 need root on Linux. */
+    private static final int MIN_BASE_PORT = 1024;
 
     private CommandLine() {
     }
@@ -89,15 +114,59 @@ public final class CommandLine {
                 throw new UsageException("Option " + name + " needs a value.");
             }
         }
+        double payRatio = ratio(values, "--pay-ratio", DemoOptions.DEFAULT_PAY_RATIO);
+        double cancelRatio = ratio(values, "--cancel-ratio", DemoOptions.DEFAULT_CANCEL_RATIO);
+        if (payRatio + cancelRatio > 1) {
+            throw new UsageException("--pay-ratio and --cancel-ratio add up to more than 1: " + payRatio + " + "
+                    + cancelRatio + ".");
+        }
+        Optional<DemoOptions.RemoteStack> remote = remoteStack(values);
+        if (remote.isPresent() && (values.containsKey("--base-port") || values.containsKey("--data-dir"))) {
+            throw new UsageException("--base-port and --data-dir configure the embedded stack; they do not go with"
+                    + " --ingest-url.");
+        }
         return new DemoOptions(
                 positiveInt(values, "--skus", DemoOptions.DEFAULT_SKUS),
                 positiveInt(values, "--stock", DemoOptions.DEFAULT_STOCK),
                 positiveInt(values, "--shoppers", DemoOptions.DEFAULT_SHOPPERS),
                 positiveInt(values, "--submissions", DemoOptions.DEFAULT_SUBMISSIONS),
+                Duration.ofSeconds(positiveInt(values, "--hold", DemoOptions.DEFAULT_HOLD_SECONDS)),
+                payRatio,
+                cancelRatio,
+                basePort(values),
+                Optional.ofNullable(values.get("--data-dir")).map(Path::of),
                 Optional.ofNullable(values.get("--report")).map(Path::of),
                 values.containsKey("--keep-running"),
-                remoteStack(values),
+                remote,
                 seed(values));
+    }
+
+    private static double ratio(Map<String, String> values, String name, double defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!(parsed >= 0 && parsed <= 1)) {
+                throw new UsageException(name + " must be between 0 and 1, got " + value + ".");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a number between 0 and 1, got '" + value + "'.");
+        }
+    }
+
+    private static OptionalInt basePort(Map<String, String> values) {
+        if (!values.containsKey("--base-port")) {
+            return OptionalInt.empty();
+        }
+        int port = positiveInt(values, "--base-port", 0);
+        if (port < MIN_BASE_PORT || port > StackPorts.MAX_BASE_PORT) {
+            throw new UsageException("--base-port must be between " + MIN_BASE_PORT + " and " + StackPorts.MAX_BASE_PORT
+                    + ", got " + port + ".");
+        }
+        return OptionalInt.of(port);
     }
 
     private static int positiveInt(Map<String, String> values, String name, int defaultValue) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The ingest and projection HTTP APIs, as a shopper's or merchant's client calls them. */
 public final class ApiClient {
@@ -77,21 +78,56 @@ public final class ApiClient {
         return send(authorized(token, projectionUrl.resolve("/v1/orders/" + encode(orderId))).GET().build());
     }
 
+    /**
+     * {@code GET /v1/orders/{orderId}?waitSeconds=N&afterVersion=V}: a long poll that the projection
+     * answers once the order's version passes {@code afterVersion} or after {@code waitSeconds}. A
+     * projection without long polls ignores both and answers at once.
+     */
+    public CompletableFuture<Response> awaitOrderAsync(String token, String orderId, int waitSeconds,
+            long afterVersion) {
+        URI uri = projectionUrl.resolve("/v1/orders/" + encode(orderId) + "?waitSeconds=" + waitSeconds
+                + "&afterVersion=" + afterVersion);
+        HttpRequest request = authorized(token, uri)
+                .timeout(REQUEST_TIMEOUT.plusSeconds(waitSeconds))
+                .GET()
+                .build();
+        return sendAsync(request);
+    }
+
+    /** {@code POST /v1/orders/{orderId}/payment}, a merchant's call. */
+    public CompletableFuture<Response> confirmPaymentAsync(String merchantToken, String orderId, String paymentId) {
+        ObjectNode body = json.createObjectNode().put("paymentId", paymentId);
+        return sendAsync(postRequest(merchantToken, "/v1/orders/" + encode(orderId) + "/payment", body.toString()));
+    }
+
+    /** {@code POST /v1/orders/{orderId}/cancel} with an empty JSON object, by the owner or a merchant. */
+    public CompletableFuture<Response> cancelOrderAsync(String token, String orderId) {
+        return sendAsync(postRequest(token, "/v1/orders/" + encode(orderId) + "/cancel", "{}"));
+    }
+
+    /** {@code GET /v1/orders/{orderId}/events}: the order's history, where the projection offers it. */
+    public Response getOrderEvents(String token, String orderId) throws IOException, InterruptedException {
+        return send(authorized(token, projectionUrl.resolve("/v1/orders/" + encode(orderId) + "/events")).GET().build());
+    }
+
     /** {@code GET /v1/skus/{skuId}} from the projection. */
     public Response getSku(String token, String skuId) throws IOException, InterruptedException {
         return send(authorized(token, projectionUrl.resolve("/v1/skus/" + encode(skuId))).GET().build());
     }
 
     private Response postJson(String token, String path, String body) throws IOException, InterruptedException {
+        return send(postRequest(token, path, body));
+    }
+
+    private HttpRequest postRequest(String token, String path, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(ingestUrl.resolve(path)).timeout(REQUEST_TIMEOUT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        HttpRequest request = builder
+        return builder
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return send(request);
     }
 
     private static HttpRequest.Builder authorized(String token, URI uri) {
@@ -104,6 +140,11 @@ public final class ApiClient {
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), parse(response.body()), retryAfter(response));
+    }
+
+    private CompletableFuture<Response> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Response(response.statusCode(), parse(response.body()), retryAfter(response)));
     }
 
     private JsonNode parse(String body) {

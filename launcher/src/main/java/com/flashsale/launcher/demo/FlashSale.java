@@ -16,20 +16,28 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One flash sale through the real HTTP API: the merchant loads stock, shoppers submit, the demo
- * waits for every outcome in the projection and builds the report.
+ * One flash sale through the real HTTP API: the merchant loads stock, shoppers submit, and the
+ * demo follows every accepted order to a terminal status, paying, cancelling or leaving each
+ * reservation to expire. It then pays one expired order, checks each SKU's stock figures and
+ * builds the report.
  */
 public final class FlashSale {
 
     public static final int PER_USER_LIMIT = 2;
     private static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
     private static final Duration STOCK_VISIBLE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FINAL_STATUS_TIMEOUT = Duration.ofSeconds(180);
+    /** How long outcomes may take beyond the hold: decisions, retries until a dead letter, and expiry checks. */
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SKU_SETTLE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL_PAUSE = Duration.ofMillis(250);
 
-    /** Sale size and seed. */
-    public record Parameters(int skus, int stock, int shoppers, int submissions, long seed) {
+    /**
+     * Sale size, seed and the share of reservations that are paid and cancelled.
+     *
+     * @param hold the processor's hold time, which bounds how long the last reservation takes to expire
+     */
+    public record Parameters(int skus, int stock, int shoppers, int submissions, long seed, double payRatio,
+            double cancelRatio, Duration hold) {
     }
 
     private final ApiClient api;
@@ -52,27 +60,42 @@ public final class FlashSale {
         List<PlannedOrder> plan = WorkloadPlan.create(List.copyOf(stockBySku.keySet()), parameters.shoppers(),
                 parameters.submissions(), runId, new Random(parameters.seed()));
         Map<String, String> tokensByShopper = shopperTokens(runId, parameters.shoppers());
+        PlannedOrder deadLetterOrder = deadLetterOrder(runId);
+        tokensByShopper.put(deadLetterOrder.shopperId(), tokens.issue(deadLetterOrder.shopperId(), Role.SHOPPER,
+                TOKEN_VALIDITY));
 
-        SubmissionRunner runner = new SubmissionRunner(api, tokensByShopper, parameters.seed());
-        int plannedRequests = WorkloadPlan.requests(plan);
-        List<SubmissionResult> submissions;
-        try (ProgressLine progress = new ProgressLine(err, () -> runner.progress(plannedRequests))) {
-            submissions = runner.run(plan);
+        OrderTracker tracker = new OrderTracker(api, merchantToken,
+                new HoldActionPlan(parameters.payRatio(), parameters.cancelRatio()));
+        SubmissionRunner runner = new SubmissionRunner(api, tokensByShopper, parameters.seed(), accepted ->
+                tracker.track(accepted.orderId(), accepted.order().shopperId(),
+                        tokensByShopper.get(accepted.order().shopperId())));
+        SubmissionResult deadLetterSubmission = runner.submitOne(deadLetterOrder);
+        int plannedRequests = WorkloadPlan.requests(plan) + 1;
+        List<SubmissionResult> submissions = new ArrayList<>();
+        submissions.add(deadLetterSubmission);
+        try (ProgressLine progress = new ProgressLine(err, () -> runner.progress(plannedRequests) + "; "
+                + tracker.progress())) {
+            submissions.addAll(runner.run(plan));
         }
 
-        Map<String, String> ownerByOrderId = new HashMap<>();
-        submissions.stream().filter(SubmissionResult::accepted)
-                .forEach(result -> ownerByOrderId.put(result.orderId(), result.order().shopperId()));
-        OrderTracker tracker = new OrderTracker(api, tokensByShopper);
-        Map<String, OrderObservation> finals;
+        Map<String, OrderTrace> traces;
         try (ProgressLine progress = new ProgressLine(err, tracker::progress)) {
-            finals = tracker.awaitFinal(ownerByOrderId, FINAL_STATUS_TIMEOUT);
+            traces = tracker.awaitFinal(OUTCOME_TIMEOUT.plus(parameters.hold()));
         }
-        List<OrderObservation> recheck = tracker.fetchAgain(ownerByOrderId);
+        List<OrderObservation> recheck = tracker.readAgain();
+        err.println("Paying one expired order, which must stay EXPIRED...");
+        LatePaymentCheck latePayment = new LatePayment(api, merchantToken).check(traces);
 
-        Map<String, SkuReport.SkuCounts> skuCounts = settledSkuCounts(merchantToken, stockBySku, finals);
-        return ReportBuilder.build(parameters.seed(), parameters.shoppers(), stockBySku, submissions, finals, recheck,
-                skuCounts);
+        Map<String, SkuReport.SkuCounts> skuCounts = settledSkuCounts(merchantToken, stockBySku, traces);
+        SaleOutcome sale = new SaleOutcome(stockBySku, submissions, traces, recheck, skuCounts,
+                deadLetterSubmission.orderId(), latePayment);
+        return ReportBuilder.build(parameters.seed(), parameters.shoppers(), sale);
+    }
+
+    /** Plans an order for a SKU whose stock is never loaded, so that the processor retries it and then dead-letters it. */
+    private static PlannedOrder deadLetterOrder(String runId) {
+        return new PlannedOrder("shopper-" + runId + "-dead-letter", "sku-" + runId + "-no-stock", 1,
+                runId + "-dead-letter", Delivery.ONCE);
     }
 
     private Map<String, Long> loadStock(String merchantToken, String runId, Parameters parameters)
@@ -123,15 +146,14 @@ public final class FlashSale {
     }
 
     /**
-     * Reads each SKU from the projection until its reserved plus sold units match the orders, or
-     * until a timeout: stock events may reach the projection after the order events.
+     * Reads each SKU from the projection until no unit is reserved and its sold units match the
+     * confirmed orders, or until a timeout: stock events may reach the projection after the order
+     * events.
      */
     private Map<String, SkuReport.SkuCounts> settledSkuCounts(String merchantToken, Map<String, Long> stockBySku,
-            Map<String, OrderObservation> finals) throws IOException, InterruptedException {
-        Map<String, Long> heldUnitsBySku = new HashMap<>();
-        for (SkuReport sku : ReportBuilder.skuReports(stockBySku, finals, Map.of())) {
-            heldUnitsBySku.put(sku.skuId(), sku.unitsHeldByOrders());
-        }
+            Map<String, OrderTrace> traces) throws IOException, InterruptedException {
+        Map<String, Long> confirmedUnitsBySku = ReportBuilder.confirmedUnitsBySku(traces.values().stream()
+                .filter(OrderTrace::isFinished).map(OrderTrace::finalObservation).toList());
         long deadline = System.nanoTime() + SKU_SETTLE_TIMEOUT.toNanos();
         Map<String, SkuReport.SkuCounts> counts = new HashMap<>();
         List<String> unsettled = new ArrayList<>(stockBySku.keySet());
@@ -142,7 +164,7 @@ public final class FlashSale {
                     SkuReport.SkuCounts skuCounts = new SkuReport.SkuCounts(response.body().path("available").asLong(),
                             response.body().path("reserved").asLong(), response.body().path("sold").asLong());
                     counts.put(skuId, skuCounts);
-                    if (skuCounts.reserved() + skuCounts.sold() == heldUnitsBySku.get(skuId)) {
+                    if (skuCounts.reserved() == 0 && skuCounts.sold() == confirmedUnitsBySku.getOrDefault(skuId, 0L)) {
                         unsettled.remove(skuId);
                     }
                 }

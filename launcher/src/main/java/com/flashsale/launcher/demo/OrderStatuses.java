@@ -7,24 +7,30 @@ public final class OrderStatuses {
 
     public static final String RESERVED = "RESERVED";
     public static final String CONFIRMED = "CONFIRMED";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String CANCELLED = "CANCELLED";
     public static final String REJECTED = "REJECTED";
     public static final String DEAD_LETTERED = "DEAD_LETTERED";
 
-    /**
-     * Statuses after which the demo stops waiting for an order. RESERVED counts as final because
-     * the demo neither pays nor waits for the hold to expire.
-     */
-    public static final Set<String> FINAL = Set.of(RESERVED, CONFIRMED, "EXPIRED", "CANCELLED", REJECTED,
-            DEAD_LETTERED);
+    /** Terminal statuses: once the projection shows one, the order never changes again. */
+    public static final Set<String> FINAL = Set.of(CONFIRMED, EXPIRED, CANCELLED, REJECTED, DEAD_LETTERED);
 
-    /** Statuses whose units count against the SKU's stock. */
-    public static final Set<String> HOLDING_UNITS = Set.of(RESERVED, CONFIRMED);
+    /** Statuses that only follow a reservation. */
+    public static final Set<String> AFTER_RESERVATION = Set.of(RESERVED, CONFIRMED, EXPIRED, CANCELLED);
 
     private OrderStatuses() {
     }
 
     public static boolean isFinal(String status) {
         return status != null && FINAL.contains(status);
+    }
+
+    /**
+     * Whether the processor has decided the submission: it reserved units (whatever happened to
+     * the hold since) or rejected it.
+     */
+    public static boolean isDecided(String status) {
+        return status != null && (AFTER_RESERVATION.contains(status) || REJECTED.equals(status));
     }
 
     /**

@@ -1,126 +1,205 @@
 package com.flashsale.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.flashsale.launcher.demo.ApiClient.Response;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Polls {@code GET /v1/orders/{orderId}} with the owner's token until every order has a final
- * status or the timeout passes. A 404 means the projection has not seen the order yet.
+ * Follows every accepted order from its 202 to a terminal status with long polls of
+ * {@code GET /v1/orders/{orderId}?waitSeconds&afterVersion}, sent through the asynchronous
+ * HttpClient with at most {@value #MAX_IN_FLIGHT} requests in flight. When a reservation shows up,
+ * it pays it as the merchant, cancels it as the owner or leaves it to expire, as the
+ * {@link HoldActionPlan} assigns.
  */
 public final class OrderTracker {
 
-    private static final Duration ROUND_PAUSE = Duration.ofMillis(250);
+    static final int MAX_IN_FLIGHT = 512;
+    static final int WAIT_SECONDS = 10;
+    private static final int MAX_COMMAND_ATTEMPTS = 5;
+    /**
+     * First pause before polling again after a response that came at once without a change: the
+     * projection ignored the wait (a build without long polls) or does not have the order yet. The
+     * pause doubles with every such response in a row up to {@link #MAX_UNCHANGED_PAUSE}, so an order
+     * decided quickly is measured closely while a long hold costs few requests.
+     */
+    private static final Duration UNCHANGED_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_UNCHANGED_PAUSE = Duration.ofSeconds(2);
+    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ApiClient api;
-    private final Map<String, String> tokensByShopper;
-    private final Map<String, OrderObservation> finals = new ConcurrentHashMap<>();
-    private volatile int total;
+    private final String merchantToken;
+    private final HoldActionPlan plan;
+    private final RequestLimiter limiter = new RequestLimiter(MAX_IN_FLIGHT);
+    private final Map<String, TrackedOrder> orders = new ConcurrentHashMap<>();
+    private final AtomicLong decided = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private volatile Instant deadline;
 
-    public OrderTracker(ApiClient api, Map<String, String> tokensByShopper) {
+    public OrderTracker(ApiClient api, String merchantToken, HoldActionPlan plan) {
         this.api = api;
-        this.tokensByShopper = tokensByShopper;
+        this.merchantToken = merchantToken;
+        this.plan = plan;
+    }
+
+    /** Starts tracking an order unless it is tracked already, as after a double tap. */
+    public void track(String orderId, String shopperId, String token) {
+        TrackedOrder order = new TrackedOrder(orderId, shopperId, token);
+        if (orders.putIfAbsent(orderId, order) == null) {
+            poll(order);
+        }
     }
 
     /**
-     * Returns the first final observation of each order; orders missing from the map did not
-     * finish within {@code timeout}.
-     *
-     * @param ownerByOrderId the shopper who placed each order
+     * Waits until every tracked order is final or {@code timeout} has passed; returns a trace per
+     * order id, where an unfinished order has no final observation.
      */
-    public Map<String, OrderObservation> awaitFinal(Map<String, String> ownerByOrderId, Duration timeout)
-            throws InterruptedException {
-        total = ownerByOrderId.size();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(SubmissionRunner.CONCURRENCY);
+    public Map<String, OrderTrace> awaitFinal(Duration timeout) throws InterruptedException {
+        deadline = Instant.now().plus(timeout);
+        CompletableFuture<?>[] done = orders.values().stream().map(TrackedOrder::done).toArray(CompletableFuture[]::new);
         try {
-            while (finals.size() < total && System.nanoTime() < deadline) {
-                List<String> pending = ownerByOrderId.keySet().stream().filter(id -> !finals.containsKey(id)).toList();
-                for (OrderObservation observation : fetchAll(pool, pending, ownerByOrderId)) {
-                    if (observation.isFinal()) {
-                        finals.putIfAbsent(observation.orderId(), observation);
-                    }
-                }
-                if (finals.size() < total) {
-                    Thread.sleep(ROUND_PAUSE.toMillis());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            // A long poll already sent may take its full wait and request timeout after the deadline.
+            long graceSeconds = WAIT_SECONDS + 15;
+            CompletableFuture.allOf(done).get(timeout.toSeconds() + graceSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The traces show which orders did not finish; the report counts and names them.
         }
-        return Map.copyOf(finals);
+        orders.values().forEach(TrackedOrder::giveUp);
+        Map<String, OrderTrace> traces = new ConcurrentHashMap<>();
+        orders.forEach((orderId, order) -> traces.put(orderId, order.trace()));
+        return Map.copyOf(traces);
     }
 
-    /** Fetches every order once more, to compare with its first final observation. */
-    public List<OrderObservation> fetchAgain(Map<String, String> ownerByOrderId) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(SubmissionRunner.CONCURRENCY);
-        try {
-            return fetchAll(pool, List.copyOf(ownerByOrderId.keySet()), ownerByOrderId);
-        } finally {
-            pool.shutdownNow();
+    /** Reads every tracked order once more without waiting, to compare with its final observation. */
+    public List<OrderObservation> readAgain() {
+        List<CompletableFuture<Optional<OrderObservation>>> reads = new ArrayList<>();
+        for (TrackedOrder order : orders.values()) {
+            reads.add(limiter.submit(() -> api.awaitOrderAsync(order.token(), order.orderId(), 0, 0))
+                    .handle((response, error) -> error == null && response.status() == 200
+                            ? Optional.of(OrderObservation.of(order.orderId(), response.body(), Instant.now()))
+                            : Optional.empty()));
         }
+        return reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
     }
 
     public String progress() {
-        return "waiting for outcomes: " + finals.size() + "/" + total + " orders final";
+        return "tracking: " + orders.size() + " accepted, " + decided.get() + " decided, " + finished.get()
+                + " final; " + limiter.inFlight() + " requests in flight, " + requests.get() + " sent";
     }
 
-    private List<OrderObservation> fetchAll(ExecutorService pool, List<String> orderIds,
-            Map<String, String> ownerByOrderId) throws InterruptedException {
-        List<Future<Optional<OrderObservation>>> futures = new ArrayList<>();
-        for (String orderId : orderIds) {
-            String token = tokensByShopper.get(ownerByOrderId.get(orderId));
-            Callable<Optional<OrderObservation>> fetch = () -> fetch(token, orderId);
-            futures.add(pool.submit(fetch));
+    private void poll(TrackedOrder order) {
+        Instant end = deadline;
+        if (end != null && Instant.now().isAfter(end)) {
+            order.giveUp();
+            return;
         }
-        List<OrderObservation> observations = new ArrayList<>();
-        for (Future<Optional<OrderObservation>> future : futures) {
-            try {
-                future.get().ifPresent(observations::add);
-            } catch (ExecutionException e) {
-                // A failed poll is retried in the next round; the overall timeout bounds the retries.
+        long sentAt = System.nanoTime();
+        requests.incrementAndGet();
+        limiter.submit(() -> api.awaitOrderAsync(order.token(), order.orderId(), WAIT_SECONDS, order.lastVersion()))
+                .whenComplete((response, error) -> {
+                    Duration pause = handleAnswer(order, response, error, Duration.ofNanos(System.nanoTime() - sentAt));
+                    if (order.done().isDone()) {
+                        return;
+                    }
+                    if (pause.isZero()) {
+                        poll(order);
+                    } else {
+                        CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
+                                .execute(() -> poll(order));
+                    }
+                });
+    }
+
+    /** Records a response and returns how long to wait before the next poll of the order. */
+    private Duration handleAnswer(TrackedOrder order, Response response, Throwable error, Duration took) {
+        if (error != null) {
+            return ERROR_PAUSE;
+        }
+        if (response.status() == 429 || response.status() == 503) {
+            Duration retryAfter = response.retryAfter().orElse(ERROR_PAUSE);
+            return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+        }
+        boolean waited = took.toSeconds() * 2 >= WAIT_SECONDS;
+        if (response.status() == 404) {
+            // Not projected yet: a long poll waits for the order, but an immediate response calls for a pause.
+            return waited ? Duration.ZERO : unchangedPause(order.countUnchangedAnswer());
+        }
+        if (response.status() != 200) {
+            return ERROR_PAUSE;
+        }
+
+        long versionBefore = order.lastVersion();
+        boolean wasDecided = order.isDecided();
+        OrderObservation observation = OrderObservation.of(order.orderId(), response.body(), Instant.now());
+        boolean reserved = order.observe(observation);
+        if (!wasDecided && order.isDecided()) {
+            decided.incrementAndGet();
+        }
+        if (observation.isFinal()) {
+            finished.incrementAndGet();
+            return Duration.ZERO;
+        }
+        if (reserved) {
+            act(order, plan.next());
+        }
+        if (observation.version() > versionBefore || waited) {
+            return Duration.ZERO;
+        }
+        return unchangedPause(order.countUnchangedAnswer());
+    }
+
+    /** 100 ms after the first unchanged answer in a row, then 200, 400 ... up to 2 s. */
+    static Duration unchangedPause(int unchangedInARow) {
+        long millis = UNCHANGED_PAUSE.toMillis() << Math.min(Math.max(unchangedInARow - 1, 0), 10);
+        return Duration.ofMillis(Math.min(millis, MAX_UNCHANGED_PAUSE.toMillis()));
+    }
+
+    private void act(TrackedOrder order, HoldAction action) {
+        order.action(action);
+        switch (action) {
+            case PAY -> sendCommand(order, () -> api.confirmPaymentAsync(merchantToken, order.orderId(),
+                    paymentId(order.orderId())), 1);
+            case CANCEL -> sendCommand(order, () -> api.cancelOrderAsync(order.token(), order.orderId()), 1);
+            case LET_EXPIRE -> {
+                // Nothing to send: the processor expires the hold when its time has passed.
             }
         }
-        return observations;
     }
 
-    private Optional<OrderObservation> fetch(String token, String orderId) throws IOException, InterruptedException {
-        Response response = api.getOrder(token, orderId);
-        if (response.status() != 200) {
-            return Optional.empty();
-        }
-        JsonNode quantity = response.body().get("quantity");
-        return Optional.of(new OrderObservation(
-                orderId,
-                response.text("skuId"),
-                quantity == null || quantity.isNull() ? null : quantity.asInt(),
-                response.text("status"),
-                response.text("reason"),
-                parseInstant(response.text("updatedAt")),
-                Instant.now()));
+    /**
+     * Sends a payment or cancel, again after a 429, a 503 or no answer. A repeated command is
+     * harmless: the processor ignores a second payment of a confirmed order and a cancel of a
+     * cancelled one.
+     */
+    private void sendCommand(TrackedOrder order, Supplier<CompletableFuture<Response>> command, int attempt) {
+        requests.incrementAndGet();
+        limiter.submit(command).whenComplete((response, error) -> {
+            int status = error != null ? SubmissionResult.NO_RESPONSE : response.status();
+            boolean retryable = error != null || status == 429 || status == 503;
+            if (retryable && attempt < MAX_COMMAND_ATTEMPTS) {
+                Duration pause = error != null ? ERROR_PAUSE : response.retryAfter().orElse(ERROR_PAUSE);
+                CompletableFuture.delayedExecutor(Math.min(pause.toMillis(), MAX_RETRY_AFTER.toMillis()),
+                        TimeUnit.MILLISECONDS).execute(() -> sendCommand(order, command, attempt + 1));
+                return;
+            }
+            order.commandStatus(status);
+        });
     }
 
-    private static Instant parseInstant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /** Returns the merchant's payment reference of an order, one per order, so a resent payment carries the same id. */
+    static String paymentId(String orderId) {
+        return "pay-" + orderId;
     }
 }

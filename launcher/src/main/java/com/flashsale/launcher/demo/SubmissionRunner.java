@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,15 +33,19 @@ public final class SubmissionRunner {
     private final ApiClient api;
     private final Map<String, String> tokensByShopper;
     private final Random random;
+    private final Consumer<SubmissionResult> onAccepted;
     private final Queue<SubmissionResult> results = new ConcurrentLinkedQueue<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong overloadRetries = new AtomicLong();
 
-    public SubmissionRunner(ApiClient api, Map<String, String> tokensByShopper, long seed) {
+    /** @param onAccepted called with every 202, on the sending thread, as soon as it arrives */
+    public SubmissionRunner(ApiClient api, Map<String, String> tokensByShopper, long seed,
+            Consumer<SubmissionResult> onAccepted) {
         this.api = api;
         this.tokensByShopper = tokensByShopper;
         this.random = new Random(seed);
+        this.onAccepted = onAccepted;
     }
 
     /** Sends every planned order and returns one result per HTTP submission (two for a resent order). */
@@ -86,7 +91,12 @@ public final class SubmissionRunner {
         }
     }
 
-    private void submit(PlannedOrder order) {
+    /** Sends one submission with overload retries and returns its result, which is also recorded. */
+    public SubmissionResult submitOne(PlannedOrder order) {
+        return submit(order);
+    }
+
+    private SubmissionResult submit(PlannedOrder order) {
         String token = tokensByShopper.get(order.shopperId());
         Instant firstSentAt = Instant.now();
         int status = SubmissionResult.NO_RESPONSE;
@@ -100,8 +110,8 @@ public final class SubmissionRunner {
                 long latency = System.nanoTime() - started;
                 status = response.status();
                 if (status == 202) {
-                    record(new SubmissionResult(order, status, response.text("orderId"), firstSentAt, latency, attempt));
-                    return;
+                    return record(new SubmissionResult(order, status, response.text("orderId"), firstSentAt, latency,
+                            attempt));
                 }
                 if (status != 429 && status != 503) {
                     break;
@@ -119,15 +129,17 @@ public final class SubmissionRunner {
                 sleep(wait);
             }
         }
-        record(new SubmissionResult(order, status, null, firstSentAt, 0, attempt));
+        return record(new SubmissionResult(order, status, null, firstSentAt, 0, attempt));
     }
 
-    private void record(SubmissionResult result) {
+    private SubmissionResult record(SubmissionResult result) {
         results.add(result);
         completed.incrementAndGet();
         if (result.accepted()) {
             accepted.incrementAndGet();
+            onAccepted.accept(result);
         }
+        return result;
     }
 
     private Duration capRetryAfter(Duration retryAfter) {

@@ -19,6 +19,10 @@ final class ServiceEnvironment {
                 environment.put("PROCESSOR_PORT", Integer.toString(ports.processor()));
                 environment.put("PROCESSOR_ADMIN_PORT", Integer.toString(ports.processorAdmin()));
                 environment.put("PROCESSOR_STATE_DIR", settings.dataDirectory().resolve("streams").toString());
+                settings.processorTimings().ifPresent(timings -> {
+                    environment.put("PROCESSOR_HOLD_DURATION", timings.holdSetting());
+                    environment.put("PROCESSOR_RETRY_DELAYS", timings.retryDelaysSetting());
+                });
             }
             case PROJECTION_SERVICE -> {
                 environment.put("FLASHSALE_JWT_SECRET", jwtSecret);

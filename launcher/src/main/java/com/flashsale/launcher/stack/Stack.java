@@ -101,6 +101,32 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The environment that the stack gives {@code service}, for running other commands of its jar. */
+    public Map<String, String> environment(Service service) {
+        if (broker == null || jwtSecret == null) {
+            throw new IllegalStateException("The stack has not been started");
+        }
+        return ServiceEnvironment.of(service, settings, broker.bootstrapServers(), jwtSecret);
+    }
+
+    /** Stops one service and leaves the others running; {@link #startService} starts it again. */
+    public synchronized void stopService(Service service) {
+        for (ServiceProcess process : List.copyOf(services)) {
+            if (process.service() == service) {
+                process.stop(SERVICE_STOP_TIMEOUT);
+                services.remove(process);
+            }
+        }
+    }
+
+    /** Starts a service that {@link #stopService} stopped and waits until it reports healthy. */
+    public synchronized void startService(Service service) {
+        if (closed) {
+            throw new IllegalStateException("The stack has been stopped");
+        }
+        startService(service, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    }
+
     private void requireJars() {
         for (Service service : Service.values()) {
             Path jar = service.jar(settings.repositoryRoot());
@@ -127,13 +153,15 @@ public final class Stack implements AutoCloseable {
     private void startServices() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (Service service : List.of(Service.values())) {
-            Map<String, String> environment =
-                    ServiceEnvironment.of(service, settings, broker.bootstrapServers(), jwtSecret);
-            Path logFile = settings.logDirectory().resolve(service.module() + ".log");
-            ServiceProcess process = ServiceProcess.start(service, settings.repositoryRoot(), logFile, environment);
-            services.push(process);
-            process.awaitHealthy(http, service.adminPort(settings.ports()), settings.healthTimeout());
-            LOG.info("Service is healthy service={} port={}", service.module(), service.port(settings.ports()));
+            startService(service, http);
         }
+    }
+
+    private void startService(Service service, HttpClient http) {
+        Path logFile = settings.logDirectory().resolve(service.module() + ".log");
+        ServiceProcess process = ServiceProcess.start(service, settings.repositoryRoot(), logFile, environment(service));
+        services.push(process);
+        process.awaitHealthy(http, service.adminPort(settings.ports()), settings.healthTimeout());
+        LOG.info("Service is healthy service={} port={}", service.module(), service.port(settings.ports()));
     }
 }

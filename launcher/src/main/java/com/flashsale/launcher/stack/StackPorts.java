@@ -21,6 +21,20 @@ public record StackPorts(
                 BrokerSettings.DEFAULT_CLIENT_PORT, BrokerSettings.DEFAULT_CONTROLLER_PORT);
     }
 
+    /** The highest base port: the stack binds the base port and the seven ports above it. */
+    public static final int MAX_BASE_PORT = 65535 - 7;
+
+    /**
+     * Eight consecutive ports from {@code base}: ingest and its admin, processor and its admin,
+     * projection and its admin, then Kafka's client and controller listeners.
+     */
+    public static StackPorts fromBase(int base) {
+        if (base < 1 || base > MAX_BASE_PORT) {
+            throw new IllegalArgumentException("The base port must be between 1 and " + MAX_BASE_PORT + ", got " + base);
+        }
+        return new StackPorts(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7);
+    }
+
     /** Ports that were free a moment ago, for tests that must not collide with a running stack. */
     public static StackPorts findFree() {
         List<Integer> ports = Ports.findFree(8);

@@ -5,6 +5,7 @@ import com.flashsale.kafka.embedded.KafkaLibrary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the embedded stack finds its jars and keeps its data.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param kafkaLib the broker's classpath, from the embedded-kafka build
  * @param partitions of every topic
  * @param healthTimeout how long each service may take to report healthy
+ * @param processorTimings hold and retry delays for the processor; empty for its config.yml defaults
  */
 public record StackSettings(
         Path repositoryRoot,
@@ -22,7 +24,8 @@ public record StackSettings(
         StackPorts ports,
         String topicPrefix,
         int partitions,
-        Duration healthTimeout) {
+        Duration healthTimeout,
+        Optional<ProcessorTimings> processorTimings) {
 
     public static final String DATA_DIRECTORY_NAME = ".flashsale";
     public static final int DEFAULT_PARTITIONS = 3;
@@ -34,6 +37,7 @@ public record StackSettings(
         Objects.requireNonNull(kafkaLib, "kafkaLib");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
+        Objects.requireNonNull(processorTimings, "processorTimings");
         repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
     }
@@ -41,17 +45,22 @@ public record StackSettings(
     /** Default ports and data in {@code .flashsale} under the repository root. */
     public static StackSettings defaults(Path repositoryRoot) {
         return new StackSettings(repositoryRoot, repositoryRoot.resolve(DATA_DIRECTORY_NAME), KafkaLibrary.locate(),
-                StackPorts.defaults(), Topics.DEFAULT_PREFIX, DEFAULT_PARTITIONS, DEFAULT_HEALTH_TIMEOUT);
+                StackPorts.defaults(), Topics.DEFAULT_PREFIX, DEFAULT_PARTITIONS, DEFAULT_HEALTH_TIMEOUT, Optional.empty());
     }
 
     public StackSettings withPorts(StackPorts newPorts) {
         return new StackSettings(repositoryRoot, dataDirectory, kafkaLib, newPorts, topicPrefix, partitions,
-                healthTimeout);
+                healthTimeout, processorTimings);
     }
 
     public StackSettings withDataDirectory(Path newDataDirectory) {
         return new StackSettings(repositoryRoot, newDataDirectory, kafkaLib, ports, topicPrefix, partitions,
-                healthTimeout);
+                healthTimeout, processorTimings);
+    }
+
+    public StackSettings withProcessorTimings(ProcessorTimings timings) {
+        return new StackSettings(repositoryRoot, dataDirectory, kafkaLib, ports, topicPrefix, partitions,
+                healthTimeout, Optional.of(timings));
     }
 
     public Path logDirectory() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,55 @@ class CommandLineTest {
         assertThat(options.report()).isEmpty();
         assertThat(options.keepRunning()).isFalse();
         assertThat(options.remote()).isEmpty();
+        assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.payRatio()).isEqualTo(0.5);
+        assertThat(options.cancelRatio()).isEqualTo(0.2);
+        assertThat(options.basePort()).isEmpty();
+        assertThat(options.dataDirectory()).isEmpty();
+    }
+
+    @Test
+    void demoReadsLifecycleAndStackOptions() {
+        DemoOptions options = CommandLine.parseDemo(List.of("--hold", "30", "--pay-ratio=0.6", "--cancel-ratio", "0.4",
+                "--base-port", "18070", "--data-dir", "/tmp/demo"));
+
+        assertThat(options.hold()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.payRatio()).isEqualTo(0.6);
+        assertThat(options.cancelRatio()).isEqualTo(0.4);
+        assertThat(options.basePort()).hasValue(18070);
+        assertThat(options.dataDirectory()).contains(Path.of("/tmp/demo"));
+    }
+
+    @Test
+    void ratiosAboveOneInTotalAreRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--pay-ratio", "0.9", "--cancel-ratio", "0.2")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("add up to more than 1");
+    }
+
+    @Test
+    void ratioOutsideZeroToOneIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--pay-ratio", "1.5")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--pay-ratio must be between 0 and 1, got 1.5");
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--cancel-ratio", "NaN")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--cancel-ratio must be between 0 and 1");
+    }
+
+    @Test
+    void basePortWithoutRoomForEightPortsIsRejected() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--base-port", "65530")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--base-port must be between 1024 and 65528");
+    }
+
+    @Test
+    void stackOptionsDoNotGoWithRemoteStack() {
+        assertThatThrownBy(() -> CommandLine.parseDemo(List.of("--ingest-url", "http://127.0.0.1:8080",
+                "--projection-url", "http://127.0.0.1:8090", "--jwt-secret-file", "secret", "--base-port", "18070")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("do not go with --ingest-url");
     }
 
     @Test
