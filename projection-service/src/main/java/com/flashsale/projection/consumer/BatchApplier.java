@@ -4,6 +4,9 @@ import com.codahale.metrics.Meter;
 import com.flashsale.events.serde.EventCodec;
 import com.flashsale.projection.core.EventApplier;
 import com.flashsale.projection.core.InvalidEventException;
+import com.flashsale.projection.core.ViewChange;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -18,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one polled batch record by record. A record that cannot be decoded or stored is skipped
- * with a warning and counted. Any other failure, such as the database being down, stops the batch
- * and rewinds every partition to its first record not yet applied.
+ * Applies one polled batch in one database transaction. A record that cannot be decoded or stored
+ * is skipped with a warning and counted. Any other failure, such as the database being down,
+ * rolls the whole batch back and rewinds every partition to its first record of the batch.
  */
 class BatchApplier {
 
@@ -46,19 +49,21 @@ class BatchApplier {
     }
 
     Result apply(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-        int consumed = 0;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                try {
-                    applyRecord(record);
-                    consumed++;
-                } catch (RuntimeException e) {
-                    rewind(consumer, records, partition, record.offset());
-                    return new Result(consumed, Optional.of(e));
-                }
-            }
+        List<ViewChange> changes = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            prepare(record).ifPresent(changes::add);
         }
-        return new Result(consumed, Optional.empty());
+
+        if (changes.isEmpty()) {
+            return new Result(records.count(), Optional.empty());
+        }
+        try {
+            applier.applyAll(changes);
+        } catch (RuntimeException e) {
+            rewindAll(consumer, records);
+            return new Result(0, Optional.of(e));
+        }
+        return new Result(records.count(), Optional.empty());
     }
 
     /** Commits the positions of the applied batch; a failed commit only means records come again. */
@@ -74,22 +79,17 @@ class BatchApplier {
         }
     }
 
-    private void applyRecord(ConsumerRecord<String, byte[]> record) {
-        SpecificRecord event;
+    /** Decodes and checks one record; a record that can never be projected is skipped here. */
+    private Optional<ViewChange> prepare(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.value() == null) {
                 throw new SerializationException("The record has no value");
             }
-            event = codec.decode(record.value());
-        } catch (SerializationException e) {
+            SpecificRecord event = codec.decode(record.value());
+            return applier.prepare(event);
+        } catch (SerializationException | InvalidEventException e) {
             skip(record, e);
-            return;
-        }
-
-        try {
-            applier.apply(event);
-        } catch (InvalidEventException e) {
-            skip(record, e);
+            return Optional.empty();
         }
     }
 
@@ -100,20 +100,12 @@ class BatchApplier {
     }
 
     /**
-     * Moves the failed partition back to the failed record and every partition not yet reached back
-     * to its first record of this batch, so the next poll delivers them again. Partitions that
-     * completed keep their position; their offsets are committed with a later batch.
+     * Moves every partition of the batch back to its first record, because the failed transaction
+     * kept none of the batch, so the next poll delivers all of it again.
      */
-    private static void rewind(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records,
-                               TopicPartition failed, long failedOffset) {
-        boolean reached = false;
+    private static void rewindAll(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
-            if (partition.equals(failed)) {
-                reached = true;
-                seekIfAssigned(consumer, partition, failedOffset);
-            } else if (reached) {
-                seekIfAssigned(consumer, partition, records.records(partition).get(0).offset());
-            }
+            seekIfAssigned(consumer, partition, records.records(partition).get(0).offset());
         }
     }
 

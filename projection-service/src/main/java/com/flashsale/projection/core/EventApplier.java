@@ -7,6 +7,8 @@ import com.flashsale.projection.db.OrderHistoryRow;
 import com.flashsale.projection.db.SkuDao;
 import com.flashsale.projection.db.SkuRow;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.jdbi.v3.core.Handle;
@@ -53,16 +55,51 @@ public class EventApplier {
      * @throws org.jdbi.v3.core.JdbiException when the database fails; nothing of the event is kept
      */
     public Outcome apply(SpecificRecord event) {
-        Optional<ViewChange> change = translator.translate(event);
+        Optional<ViewChange> change = prepare(event);
         if (change.isEmpty()) {
             return Outcome.NOT_PROJECTED;
         }
-        EventLimits.check(change.get());
-        Outcome outcome = jdbi.inTransaction(handle -> applyInTransaction(handle, change.get()));
-        if (outcome == Outcome.APPLIED && change.get() instanceof OrderChange order) {
-            listener.orderChanged(order.orderId());
+        return applyAll(List.of(change.get())).get(0);
+    }
+
+    /**
+     * Translates and checks an event without touching the database.
+     *
+     * @return the change to apply, or empty for a type the read model does not keep
+     * @throws InvalidEventException when the event cannot be stored, which a retry would not fix
+     */
+    public Optional<ViewChange> prepare(SpecificRecord event) {
+        Optional<ViewChange> change = translator.translate(event);
+        change.ifPresent(EventLimits::check);
+        return change;
+    }
+
+    /**
+     * Applies prepared changes in one transaction, which saves a commit per event when a consumer
+     * has a batch. Each change still records its event id in that transaction, so a change
+     * applied before is skipped, and a failure keeps none of them. Waiting readers are told after
+     * the commit.
+     *
+     * @throws org.jdbi.v3.core.JdbiException when the database fails
+     */
+    public List<Outcome> applyAll(List<ViewChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
         }
-        return outcome;
+        List<Outcome> outcomes = jdbi.inTransaction(handle -> {
+            List<Outcome> results = new ArrayList<>(changes.size());
+            for (ViewChange change : changes) {
+                results.add(applyInTransaction(handle, change));
+            }
+            return results;
+        });
+
+        for (int i = 0; i < changes.size(); i++) {
+            if (outcomes.get(i) == Outcome.APPLIED && changes.get(i) instanceof OrderChange order) {
+                listener.orderChanged(order.orderId());
+            }
+        }
+        return outcomes;
     }
 
     private Outcome applyInTransaction(Handle handle, ViewChange change) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.codahale.metrics.Meter;
 import com.flashsale.events.serde.EventCodec;
 import com.flashsale.projection.core.EventApplier;
+import com.flashsale.projection.core.ViewChange;
 import com.flashsale.projection.core.TestEvents;
 import com.flashsale.projection.db.OrderDao;
 import com.flashsale.projection.db.OrderRow;
@@ -137,14 +138,14 @@ class ProjectionConsumerTest {
         AtomicInteger committedDuringFailures = new AtomicInteger(-1);
         EventApplier applier = new EventApplier(database.jdbi(), Clock.systemUTC()) {
             @Override
-            public Outcome apply(SpecificRecord event) {
-                // The second record fails twice, as if the database were briefly down.
+            public List<Outcome> applyAll(List<ViewChange> changes) {
+                // The first two attempts at the batch fail, as if the database were briefly down.
                 int call = calls.incrementAndGet();
-                if (call == 2 || call == 3) {
+                if (call <= 2) {
                     committedDuringFailures.set((int) committedOffset());
                     throw new ConnectionException(new java.sql.SQLException("database is down"));
                 }
-                return super.apply(event);
+                return super.applyAll(changes);
             }
         };
         List<byte[]> values = List.of(encode(order.submitted(1)), encode(order.reserved(2)), encode(order.confirmed(3)));
@@ -153,7 +154,7 @@ class ProjectionConsumerTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> committedOffset() == 3);
         assertThat(committedDuringFailures.get()).isEqualTo(-1);
-        assertThat(calls.get()).isEqualTo(5);
+        assertThat(calls.get()).isEqualTo(3);
         assertThat(skipped.getCount()).isZero();
         assertThat(storedOrder().status()).isEqualTo("CONFIRMED");
         assertThat(storedOrder().version()).isEqualTo(3);
