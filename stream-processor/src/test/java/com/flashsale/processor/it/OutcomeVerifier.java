@@ -129,9 +129,10 @@ final class OutcomeVerifier {
     }
 
     /**
-     * Each attempt of a retried record appears once. A command can be retried by both stages, by
-     * route-orders while its order is unknown there and by reserve-stock while the order is
-     * undecided, and route-orders writes an empty skuId, so the stage is part of the key.
+     * Checks that each retried record has attempts 1..n, each once, and at most one dead letter.
+     * A command can be retried by both stages: by route-orders while its order is unknown there,
+     * and by reserve-stock while the order is undecided. Route-orders writes an empty skuId, so
+     * the stage is part of the key.
      */
     private static void checkRetries(List<SpecificRecord> orderEvents, List<String> violations) {
         Map<String, List<OrderRetryScheduled>> byRetriedRecord = ofType(orderEvents, OrderRetryScheduled.class).stream()
@@ -156,7 +157,7 @@ final class OutcomeVerifier {
                 });
     }
 
-    /** Every OrderDeadLettered has exactly one copy of its record on the dead-letter topic, and no copy is repeated. */
+    /** Checks that every OrderDeadLettered has exactly one copy of its record on the dead-letter topic. */
     private void checkDeadLetters(Observed observed, List<String> violations) {
         Map<String, Long> copies = countBy(observed.deadLetters(), OutcomeVerifier::eventIdOf);
         copies.forEach((eventId, count) -> {
@@ -265,8 +266,12 @@ final class OutcomeVerifier {
         return event instanceof OrderDeadLettered deadLettered && SUBMISSION.equals(deadLettered.getCommand());
     }
 
+    static String orderIdOf(SpecificRecord event) {
+        return field(event, "orderId");
+    }
+
     private static Map<String, List<SpecificRecord>> byOrderId(List<SpecificRecord> orderEvents) {
-        return orderEvents.stream().collect(Collectors.groupingBy(event -> field(event, "orderId"),
+        return orderEvents.stream().collect(Collectors.groupingBy(OutcomeVerifier::orderIdOf,
                 LinkedHashMap::new, Collectors.toList()));
     }
 

@@ -53,6 +53,16 @@ final class PipelineSetup {
         return environment;
     }
 
+    /**
+     * Returns a fresh log file for a child process under target/it-logs, which outlives the test's
+     * temporary directory so that a failed run can be examined.
+     */
+    static Path freshLogFile(String name) throws IOException {
+        Path logFile = Files.createDirectories(Path.of("target", "it-logs")).resolve(name);
+        Files.deleteIfExists(logFile);
+        return logFile;
+    }
+
     /** Creates an idempotent producer of events, as the ingest service writes them. */
     static KafkaProducer<String, SpecificRecord> eventProducer(KafkaBroker broker) {
         return producer(broker, new EventSerde().serializer());

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Writes two records that are no event between two good submissions to a real broker: the
- * processor decides both submissions, Kafka Streams' deserialization handler copies each bad
- * record to the dead-letter topic with its error headers, and the processor keeps running.
+ * Writes two records that are no event between two good submissions to a real broker. The
+ * processor decides both submissions, and Kafka Streams' deserialization handler copies each bad
+ * record to the dead-letter topic with its error headers while the processor keeps running.
  */
 class PoisonRecordIT {
 
@@ -56,7 +56,7 @@ class PoisonRecordIT {
         broker = PipelineSetup.startBroker(workDirectory.resolve("broker"), TOPICS);
         processor = new ProcessorProcess(
                 PipelineSetup.processorEnvironment(broker, TOPICS, workDirectory, "poison-it-processor", Map.of()),
-                workDirectory.resolve("processor.log"));
+                PipelineSetup.freshLogFile("processor-poison.log"));
         processor.start();
         processor.awaitRunning(START_TIMEOUT);
     }
@@ -139,7 +139,7 @@ class PoisonRecordIT {
         return producer.send(new ProducerRecord<>(topic, SKU, value)).get();
     }
 
-    /** Replaces the 8-byte schema fingerprint after the 2-byte single-object marker with one no build knows. */
+    /** Replaces the 8-byte schema fingerprint after the 2-byte single-object marker with one of no shipped schema. */
     private static byte[] withUnknownFingerprint(byte[] encoded) {
         byte[] copy = encoded.clone();
         ByteBuffer.wrap(copy, 2, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0x0123_4567_89AB_CDEFL);

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Kills the processor with SIGKILL several times while it works through a flash sale on a real
- * broker, restarts it on the same state directory each time, and then checks from the committed
- * output that no outcome was lost or repeated. The commit interval is long enough that each kill
- * lands inside open transactions, which the broker then aborts.
+ * broker, and restarts it on the same state directory each time. Then it checks from the
+ * committed output that no outcome was lost or repeated. The commit interval is long enough that
+ * each kill lands inside open transactions, which the broker then aborts.
  *
  * <p>Set {@code -Dflashsale.it.seed=N} to replay a run, and
  * {@code -Dflashsale.it.transactionalStateStores=true} to run the processor with transactional
@@ -51,6 +53,7 @@ class ProcessorCrashIT {
 
     private KafkaBroker broker;
     private ProcessorProcess processor;
+    private Path processorLog;
     private KafkaProducer<String, SpecificRecord> producer;
     private final ExecutorService sender = Executors.newSingleThreadExecutor();
 
@@ -62,7 +65,8 @@ class ProcessorCrashIT {
     @BeforeEach
     void startBrokerAndProcessor() throws Exception {
         broker = PipelineSetup.startBroker(workDirectory.resolve("broker"), TOPICS);
-        processor = new ProcessorProcess(processorEnvironment(), workDirectory.resolve("processor.log"));
+        processorLog = PipelineSetup.freshLogFile("processor-crash.log");
+        processor = new ProcessorProcess(processorEnvironment(), processorLog);
         processor.start();
         Duration firstStart = processor.awaitRunning(START_TIMEOUT);
         System.out.printf("first start: RUNNING after %d ms%n", firstStart.toMillis());
@@ -101,12 +105,15 @@ class ProcessorCrashIT {
         try (EventLog committed = new EventLog(broker.bootstrapServers(), IsolationLevel.READ_COMMITTED, outputTopics())) {
             List<String> missing = awaitOutcomes(committed, verifier);
             assertThat(missing).as("outcomes still missing after %d s, seed %d; see %s",
-                    OUTCOME_TIMEOUT.toSeconds(), seed, workDirectory.resolve("processor.log")).isEmpty();
+                    OUTCOME_TIMEOUT.toSeconds(), seed, processorLog).isEmpty();
             committed.drain(Duration.ofSeconds(1));
 
             List<String> violations = verifier.violations(observed(committed));
-            printReport(seed, sale, recoveries, committed, violations);
+            long abortedRecords = abortedRecordCount(committed);
+            printReport(seed, sale, recoveries, committed, abortedRecords, violations);
             assertThat(violations).as("violations with seed %d", seed).isEmpty();
+            assertThat(abortedRecords).as("output records of aborted transactions: did any kill land inside one?")
+                    .isPositive();
         }
     }
 
@@ -164,10 +171,9 @@ class ProcessorCrashIT {
         return new OutcomeVerifier.Observed(log.events(TOPICS.orderEvents()), stockEvents, log.events(TOPICS.deadLetter()));
     }
 
-    private void printReport(long seed, SaleWorkload sale, List<Duration> recoveries, EventLog committed,
-                             List<String> violations) {
+    private static void printReport(long seed, SaleWorkload sale, List<Duration> recoveries, EventLog committed,
+                                    long abortedRecords, List<String> violations) {
         List<SpecificRecord> orderEvents = committed.events(TOPICS.orderEvents());
-        long abortedRecords = abortedRecordCount(committed);
         System.out.printf("""
                         ProcessorCrashIT report (seed %d, transactional state stores %s)
                           input records sent:    %d
@@ -175,13 +181,25 @@ class ProcessorCrashIT {
                           kills:                 %d, time to RUNNING after each restart: %s ms
                           aborted output records: %d (written by killed transactions, invisible to read_committed)
                           committed outcomes:    %s
+                          late-SKU decisions:    %s
                           dead-letter records:   %d
                           violations:            %d%n""",
                 seed, transactionalStateStores(), sale.recordCount(), sale.expected().submittedOrderIds().size(),
                 recoveries.size(), recoveries.stream().map(Duration::toMillis).toList(), abortedRecords,
-                OutcomeVerifier.outcomeCounts(orderEvents), committed.records(TOPICS.deadLetter()).size(),
+                OutcomeVerifier.outcomeCounts(orderEvents), OutcomeVerifier.outcomeCounts(lateSkuDecisions(orderEvents)),
+                committed.records(TOPICS.deadLetter()).size(),
                 violations.size());
         violations.stream().limit(30).forEach(violation -> System.out.println("  violation: " + violation));
+    }
+
+    private static List<SpecificRecord> lateSkuDecisions(List<SpecificRecord> orderEvents) {
+        Set<String> lateOrders = OutcomeVerifier.orderIds(orderEvents).stream()
+                .filter(orderId -> orderId.startsWith(SaleWorkload.LATE_ORDER_PREFIX))
+                .collect(Collectors.toSet());
+        return orderEvents.stream()
+                .filter(OutcomeVerifier::isDecision)
+                .filter(event -> lateOrders.contains(OutcomeVerifier.orderIdOf(event)))
+                .toList();
     }
 
     /** Counts output records that a read_uncommitted reader sees but a read_committed one does not. */
@@ -196,10 +214,10 @@ class ProcessorCrashIT {
     }
 
     /**
-     * Short holds and retries so the whole sale ends within seconds. The hold is longer than the
-     * two commits a submission waits for on its way through both repartition topics, so that
-     * many payments still find their hold. A commit interval of 1.5 s keeps a transaction open
-     * most of the time, so each kill aborts one.
+     * Short holds and retries, so that the sale ends within seconds of the last kill. A
+     * submission waits for two commits on its way through both repartition topics, so the hold
+     * is longer than that. A commit interval of 1.5 s keeps a transaction open nearly all the
+     * time, so each kill aborts one.
      */
     private Map<String, String> processorEnvironment() throws Exception {
         return PipelineSetup.processorEnvironment(broker, TOPICS, workDirectory, "crash-it-processor", Map.of(
@@ -211,7 +229,7 @@ class ProcessorCrashIT {
                 "PROCESSOR_TRANSACTIONAL_STATE_STORES", Boolean.toString(transactionalStateStores())));
     }
 
-    /** Static membership, unless -Dflashsale.it.staticMembership=false asks for a dynamic member. */
+    /** Returns the static group member id, or "" for a dynamic member under -Dflashsale.it.staticMembership=false. */
     private static String instanceId() {
         return Boolean.parseBoolean(System.getProperty("flashsale.it.staticMembership", "true")) ? "crash-it-0" : "";
     }

@@ -83,7 +83,7 @@ final class ProcessorProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the processor exited with code " + process.exitValue()
-                        + " before it was RUNNING; see " + logFile);
+                        + " before it was RUNNING; the end of " + logFile + ":\n" + logTail(20));
             }
             if ("RUNNING".equals(streamsState())) {
                 return Duration.ofNanos(System.nanoTime() - start);
@@ -91,7 +91,7 @@ final class ProcessorProcess implements AutoCloseable {
             Thread.sleep(HEALTH_POLL.toMillis());
         }
         throw new IllegalStateException("the processor was not RUNNING within " + timeout.toSeconds()
-                + " s (last state " + streamsState() + "); see " + logFile);
+                + " s (last state " + streamsState() + "); the end of " + logFile + ":\n" + logTail(20));
     }
 
     /** Returns the Kafka Streams state that the admin health check reports, or "unreachable". */
@@ -133,8 +133,7 @@ final class ProcessorProcess implements AutoCloseable {
         }
     }
 
-    /** Returns the last lines of the child's log, for a failure message. */
-    String logTail(int lines) {
+    private String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));

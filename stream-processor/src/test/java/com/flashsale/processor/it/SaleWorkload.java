@@ -19,15 +19,16 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A flash sale as timed waves of input records, generated from a seed: scarce stock on a few
- * SKUs, a burst of submissions with repeats, payments and cancels, commands that arrive before
- * their order, commands for orders never submitted, and submissions for a SKU whose stock is
- * loaded only later. Wave {@code i} is meant to be sent at {@code start + i * waveInterval}, and
- * every event carries that time as its occurredAt, so holds expire relative to it.
+ * A flash sale as timed waves of input records, generated from a seed. It has scarce stock on a
+ * few SKUs and a burst of submissions with repeats, payments and cancels. Some commands arrive
+ * before their order, some are for orders never submitted, and one SKU gets its stock only after
+ * its first submissions. Wave {@code i} is meant to be sent at {@code start + i * waveInterval},
+ * and every event carries that time as its occurredAt, so holds expire relative to it.
  */
 final class SaleWorkload {
 
     static final String LATE_SKU = "sku-late";
+    static final String LATE_ORDER_PREFIX = "late-";
 
     private static final int SKUS = 5;
     private static final long STOCK_PER_SKU = 25;
@@ -104,15 +105,16 @@ final class SaleWorkload {
     }
 
     /**
-     * Submissions for a SKU whose stock arrives a third into the sale: the earliest of them
-     * exhaust their retries, later ones are decided on a retry, the last ones at once.
+     * Submissions for a SKU whose stock arrives a third into the sale. Depending on when one
+     * reaches the reserve-stock stage, it exhausts its retries, is decided on a retry, or is
+     * decided at once.
      */
     private void addLateSkuOrders() {
         int stockWave = waves.size() / 3;
         add(stockWave, topics.stockCommands(), LATE_SKU, setStock(LATE_SKU, LATE_STOCK, stockWave));
         for (int i = 0; i < LATE_ORDERS; i++) {
             int wave = random.nextInt(stockWave + stockWave / 2);
-            submit("late-" + i, LATE_SKU, wave);
+            submit(LATE_ORDER_PREFIX + i, LATE_SKU, wave);
         }
     }
 
