@@ -2,6 +2,7 @@ package com.flashsale.processor.config;
 
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -21,6 +22,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getNumStreamThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getReplicationFactor());
         config.getCommitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
+        props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, config.isTransactionalStateStores());
+        config.getInstanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         addErrorHandling(props, config.getKafka().topics().deadLetter());
         return props;
     }

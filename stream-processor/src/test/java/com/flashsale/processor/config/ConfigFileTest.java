@@ -28,7 +28,9 @@ class ConfigFileTest {
         assertThat(config.getKafka().getTopicPrefix()).isEqualTo("flashsale.");
         assertThat(config.getApplicationId()).isEqualTo("flashsale-stream-processor");
         assertThat(config.getStateDir()).isEqualTo("./.flashsale/streams");
-        assertThat(config.getCommitIntervalMs()).isEmpty();
+        assertThat(config.getCommitIntervalMs()).hasValue(100L);
+        assertThat(config.isTransactionalStateStores()).isFalse();
+        assertThat(config.getInstanceId()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
         assertThat(config.getReplicationFactor()).isEqualTo(1);
         assertThat(config.topologySettings()).isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10,
@@ -55,6 +57,18 @@ class ConfigFileTest {
         assertThat(settings.holdDuration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.retryDelays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void streamsTuningComesFromEnvironment() throws Exception {
+        StreamProcessorConfiguration config = load(Map.of(
+                "PROCESSOR_COMMIT_INTERVAL_MS", "1500",
+                "PROCESSOR_TRANSACTIONAL_STATE_STORES", "true",
+                "PROCESSOR_INSTANCE_ID", "processor-0"));
+
+        assertThat(config.getCommitIntervalMs()).hasValue(1500L);
+        assertThat(config.isTransactionalStateStores()).isTrue();
+        assertThat(config.getInstanceId()).hasValue("processor-0");
     }
 
     private static StreamProcessorConfiguration load(Map<String, String> environment) throws Exception {
