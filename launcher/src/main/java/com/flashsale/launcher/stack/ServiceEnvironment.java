@@ -19,6 +19,9 @@ final class ServiceEnvironment {
                 environment.put("PROCESSOR_PORT", Integer.toString(ports.processor()));
                 environment.put("PROCESSOR_ADMIN_PORT", Integer.toString(ports.processorAdmin()));
                 environment.put("PROCESSOR_STATE_DIR", settings.dataDirectory().resolve("streams").toString());
+                // A static group member takes its tasks back at once after a crash and restart,
+                // instead of waiting out the dead member's session timeout.
+                environment.put("PROCESSOR_INSTANCE_ID", "embedded-processor-1");
                 settings.processorTimings().ifPresent(timings -> {
                     environment.put("PROCESSOR_HOLD_DURATION", timings.holdSetting());
                     environment.put("PROCESSOR_RETRY_DELAYS", timings.retryDelaysSetting());
