@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Gives the errors that Jetty produces itself, before Jersey sees the request (a path with an
+ * Gives the errors that Jetty produces itself, before Jersey handles the request (a path with an
  * encoded control character, a malformed URI), the same {@code {code, message}} JSON body as
  * every other error. Jetty's default page is HTML and may name Jetty's internals.
  *
