@@ -77,8 +77,8 @@ public class EventApplier {
     /**
      * Applies prepared changes in one transaction, which saves a commit per event when a consumer
      * has a batch. Each change still records its event id in that transaction, so a change
-     * applied before is skipped, and a failure keeps none of them. Waiting readers are told after
-     * the commit.
+     * applied before is skipped, and a failure keeps none of them. Long-poll waiters are notified
+     * after the commit.
      *
      * @throws org.jdbi.v3.core.JdbiException when the database fails
      */
