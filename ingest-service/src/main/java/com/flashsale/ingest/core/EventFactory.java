@@ -1,5 +1,6 @@
 package com.flashsale.ingest.core;
 
+import com.flashsale.events.AdjustStock;
 import com.flashsale.events.CancelOrder;
 import com.flashsale.events.ConfirmPayment;
 import com.flashsale.events.OrderSubmitted;
@@ -55,6 +56,18 @@ public final class EventFactory {
                 .setPerUserLimit(perUserLimit)
                 .setSaleStart(window.start())
                 .setSaleEnd(window.end())
+                .setRequestId(requestId)
+                .build();
+    }
+
+    public AdjustStock adjustStock(String skuId, String merchantId, long delta, String requestId) {
+        return AdjustStock.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setSkuId(skuId)
+                .setUserId(merchantId)
+                .setOccurredAt(now())
+                .setCausationId(null)
+                .setDelta(delta)
                 .setRequestId(requestId)
                 .build();
     }

@@ -4,9 +4,11 @@ import com.flashsale.common.auth.Caller;
 import com.flashsale.common.auth.Role;
 import com.flashsale.common.errors.ApiException;
 import com.flashsale.common.errors.ErrorCode;
+import com.flashsale.events.AdjustStock;
 import com.flashsale.events.SetStock;
 import com.flashsale.ingest.api.IdPatterns;
 import com.flashsale.ingest.api.StockAccepted;
+import com.flashsale.ingest.api.StockAdjustmentRequest;
 import com.flashsale.ingest.api.StockRequest;
 import com.flashsale.ingest.core.EventFactory;
 import com.flashsale.ingest.core.EventHeaders;
@@ -21,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,12 +34,15 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the stock and rules of a sale: appends {@code SetStock} to {@code stock-commands} keyed by
- * SKU and returns {@code 202} once the broker has acknowledged it. The stream processor applies it.
+ * Loads the stock and rules of a sale ({@code SetStock}) or changes the stock of a running sale
+ * ({@code AdjustStock}): appends the command to {@code stock-commands} keyed by SKU and returns
+ * {@code 202} once the broker has acknowledged it. The stream processor applies it, and rejects
+ * a change that would leave less stock than is reserved plus sold.
  */
 @Path("/v1/skus/{skuId}/stock")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -79,13 +85,39 @@ public class StockResource {
         SetStock event = events.setStock(skuId, caller.userId(), request.stock(), request.perUserLimit(),
                 window, requestId);
 
+        publish(caller, skuId, event, requestId, http, async);
+    }
+
+    @POST
+    @Path("/adjustments")
+    @RolesAllowed(Role.MERCHANT_NAME)
+    public void adjustStock(@Auth Caller caller,
+                            @PathParam("skuId") String skuId,
+                            @NotNull @Valid StockAdjustmentRequest request,
+                            @Context ContainerRequestContext context,
+                            @Context HttpServletRequest http,
+                            @Suspended AsyncResponse async) {
+        if (!IdPatterns.isSkuId(skuId)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "skuId");
+        }
+        if (request.delta() == 0) {
+            throw new ApiException(ErrorCode.INVALID_FIELD, "delta");
+        }
+
+        String requestId = RequestIdFilter.of(context);
+        AdjustStock event = events.adjustStock(skuId, caller.userId(), request.delta(), requestId);
+        publish(caller, skuId, event, requestId, http, async);
+    }
+
+    private void publish(Caller caller, String skuId, SpecificRecord event, String requestId,
+                         HttpServletRequest http, AsyncResponse async) {
         Admission admission = admissions.admitCommand(caller, clientAddresses.of(http));
         responder.resumeAfter(async, admission,
                 () -> publisher.publish(topic, skuId, event, EventHeaders.forRequest(requestId)),
                 () -> Response.accepted(new StockAccepted(skuId, StockAccepted.ACCEPTED))
                         .header(RequestIds.HEADER, requestId)
                         .build(),
-                error -> LOG.warn("Publishing failed skuId={} merchantId={} requestId={} error={}",
-                        skuId, caller.userId(), requestId, error.toString()));
+                error -> LOG.warn("Publishing failed skuId={} merchantId={} requestId={} command={} error={}",
+                        skuId, caller.userId(), requestId, event.getSchema().getName(), error.toString()));
     }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flashsale.common.auth.Role;
 import com.flashsale.events.OrderSubmitted;
+import com.flashsale.events.AdjustStock;
 import com.flashsale.events.SetStock;
 import com.flashsale.ingest.RecordingEventPublisher;
 import com.flashsale.ingest.RecordingEventPublisher.Published;
@@ -242,6 +243,41 @@ class OrderAndStockResourceTest {
     @Test
     void shopperMayNotSetStock() {
         Reply reply = APP.put("/v1/skus/sku-1/stock", STOCK, bearer("shopper-1", Role.SHOPPER));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void merchantStockAdjustmentIsPublished() {
+        Reply reply = APP.post("/v1/skus/sku-1/stock/adjustments", "{\"delta\":-5}", bearer("merchant-1", Role.MERCHANT));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(publisher.published()).hasSize(1);
+        Published published = publisher.published().get(0);
+        assertThat(published.topic()).isEqualTo(TestIngestApp.TOPIC_PREFIX + "stock-commands");
+        assertThat(published.key()).isEqualTo("sku-1");
+        AdjustStock event = (AdjustStock) published.event();
+        assertThat(event.getDelta()).isEqualTo(-5L);
+        assertThat(event.getUserId()).isEqualTo("merchant-1");
+        assertThat(event.getRequestId()).isEqualTo(reply.header("X-Request-Id"));
+    }
+
+    @Test
+    void zeroStockAdjustmentIsInvalid() {
+        Reply reply = APP.post("/v1/skus/sku-1/stock/adjustments", "{\"delta\":0}", bearer("merchant-1", Role.MERCHANT));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("code").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(reply.json().get("message").asText()).contains("delta");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void shopperMayNotAdjustStock() {
+        Reply reply = APP.post("/v1/skus/sku-1/stock/adjustments", "{\"delta\":5}", bearer("shopper-1", Role.SHOPPER));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().get("code").asText()).isEqualTo("FORBIDDEN");
