@@ -71,6 +71,22 @@ class ConfigFileTest {
         assertThat(config.getInstanceId()).hasValue("processor-0");
     }
 
+    @Test
+    void clusterShapeComesFromEnvironment() throws Exception {
+        StreamProcessorConfiguration config = load(Map.of(
+                "PROCESSOR_PARTITIONS", "6",
+                "PROCESSOR_REPLICATION_FACTOR", "3",
+                "BIND_HOST", "0.0.0.0"));
+
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        HttpConnectorFactory application = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
+        HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
+        assertThat(config.topologySettings().partitions()).isEqualTo(6);
+        assertThat(config.getReplicationFactor()).isEqualTo(3);
+        assertThat(application.getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(admin.getBindHost()).isEqualTo("0.0.0.0");
+    }
+
     private static StreamProcessorConfiguration load(Map<String, String> environment) throws Exception {
         YamlConfigurationFactory<StreamProcessorConfiguration> factory = new YamlConfigurationFactory<>(
                 StreamProcessorConfiguration.class,
