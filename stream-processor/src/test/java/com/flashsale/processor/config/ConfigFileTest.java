@@ -32,6 +32,7 @@ class ConfigFileTest {
         assertThat(config.isTransactionalStateStores()).isFalse();
         assertThat(config.getInstanceId()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
+        assertThat(config.getNumStandbyReplicas()).isZero();
         assertThat(config.getReplicationFactor()).isEqualTo(1);
         assertThat(config.topologySettings()).isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10,
                 List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), Duration.ofSeconds(1)));
@@ -76,6 +77,7 @@ class ConfigFileTest {
         StreamProcessorConfiguration config = load(Map.of(
                 "PROCESSOR_PARTITIONS", "6",
                 "PROCESSOR_REPLICATION_FACTOR", "3",
+                "PROCESSOR_STANDBY_REPLICAS", "1",
                 "BIND_HOST", "0.0.0.0"));
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
@@ -83,6 +85,7 @@ class ConfigFileTest {
         HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
         assertThat(config.topologySettings().partitions()).isEqualTo(6);
         assertThat(config.getReplicationFactor()).isEqualTo(3);
+        assertThat(config.getNumStandbyReplicas()).isEqualTo(1);
         assertThat(application.getBindHost()).isEqualTo("0.0.0.0");
         assertThat(admin.getBindHost()).isEqualTo("0.0.0.0");
     }
