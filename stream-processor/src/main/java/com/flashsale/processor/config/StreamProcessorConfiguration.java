@@ -87,6 +87,15 @@ public class StreamProcessorConfiguration extends Configuration {
     @JsonProperty
     private int numStreamThreads = 1;
 
+    /**
+     * Kafka Streams num.standby.replicas: warm copies of each task's stores on other instances, so
+     * that a task moved after a crash resumes without restoring its stores from the changelog.
+     * It only helps with more than one instance.
+     */
+    @Min(0)
+    @JsonProperty
+    private int numStandbyReplicas;
+
     /** Partition count of the repartition topics; must equal that of the input topics. */
     @Min(1)
     @JsonProperty
@@ -140,6 +149,10 @@ public class StreamProcessorConfiguration extends Configuration {
 
     public int getNumStreamThreads() {
         return numStreamThreads;
+    }
+
+    public int getNumStandbyReplicas() {
+        return numStandbyReplicas;
     }
 
     public int getPartitions() {

@@ -20,6 +20,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getStateDir());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getNumStreamThreads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getNumStandbyReplicas());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getReplicationFactor());
         config.getCommitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, config.isTransactionalStateStores());

@@ -32,6 +32,7 @@ class ConfigFileTest {
         assertThat(config.isTransactionalStateStores()).isFalse();
         assertThat(config.getInstanceId()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
+        assertThat(config.getNumStandbyReplicas()).isZero();
         assertThat(config.getReplicationFactor()).isEqualTo(1);
         assertThat(config.topologySettings()).isEqualTo(new TopologySettings(3, Duration.ofMinutes(15), 10,
                 List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), Duration.ofSeconds(1)));
@@ -69,6 +70,24 @@ class ConfigFileTest {
         assertThat(config.getCommitIntervalMs()).hasValue(1500L);
         assertThat(config.isTransactionalStateStores()).isTrue();
         assertThat(config.getInstanceId()).hasValue("processor-0");
+    }
+
+    @Test
+    void clusterShapeComesFromEnvironment() throws Exception {
+        StreamProcessorConfiguration config = load(Map.of(
+                "PROCESSOR_PARTITIONS", "6",
+                "PROCESSOR_REPLICATION_FACTOR", "3",
+                "PROCESSOR_STANDBY_REPLICAS", "1",
+                "BIND_HOST", "0.0.0.0"));
+
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        HttpConnectorFactory application = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
+        HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
+        assertThat(config.topologySettings().partitions()).isEqualTo(6);
+        assertThat(config.getReplicationFactor()).isEqualTo(3);
+        assertThat(config.getNumStandbyReplicas()).isEqualTo(1);
+        assertThat(application.getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(admin.getBindHost()).isEqualTo("0.0.0.0");
     }
 
     private static StreamProcessorConfiguration load(Map<String, String> environment) throws Exception {
