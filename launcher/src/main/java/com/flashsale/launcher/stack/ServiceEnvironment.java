@@ -22,6 +22,8 @@ final class ServiceEnvironment {
                 // A static group member takes its tasks back at once after a crash and restart,
                 // instead of waiting out the dead member's session timeout.
                 environment.put("PROCESSOR_INSTANCE_ID", "embedded-processor-1");
+                // The repartition topics must have as many partitions as the topics the launcher creates.
+                environment.put("PROCESSOR_PARTITIONS", Integer.toString(settings.partitions()));
                 settings.processorTimings().ifPresent(timings -> {
                     environment.put("PROCESSOR_HOLD_DURATION", timings.holdSetting());
                     environment.put("PROCESSOR_RETRY_DELAYS", timings.retryDelaysSetting());
