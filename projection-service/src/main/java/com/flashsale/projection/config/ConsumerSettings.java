@@ -42,7 +42,7 @@ public class ConsumerSettings {
     private long maxLagRecords = 50_000;
 
     /**
-     * Longest time without an applied poll before the lag check fails. It must exceed
+     * Maximum time without an applied poll before the lag check fails. It must exceed
      * {@code maxRetryBackoff}, or a single retry after a failed batch would already fail the check.
      */
     @NotNull

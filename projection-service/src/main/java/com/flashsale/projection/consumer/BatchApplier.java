@@ -105,7 +105,7 @@ class BatchApplier {
         }
     }
 
-    /** Every event schema has an {@code occurredAt} timestamp; a schema without one is left out of the lag. */
+    /** Reads the event's {@code occurredAt}. Every event schema has one, and an event without it is left out of the lag. */
     private static Optional<Instant> occurredAt(SpecificRecord event) {
         Schema.Field field = event.getSchema().getField("occurredAt");
         if (field != null && event.get(field.pos()) instanceof Instant time) {

@@ -66,12 +66,12 @@ public final class ConsumerStatus {
         return polled < 0 ? OptionalLong.empty() : OptionalLong.of(polled);
     }
 
-    /** Records behind the end of the assigned partitions, summed, as of the last applied poll. */
+    /** Returns the records behind the end of the assigned partitions, summed, as of the last applied poll. */
     public long recordsLag() {
         return recordsLag;
     }
 
-    /** The consumer's {@code records-lag-max} as of the last applied poll; 0 before the first fetch. */
+    /** Returns the consumer's {@code records-lag-max} as of the last applied poll, or 0 before the first fetch. */
     public double recordsLagMax() {
         return recordsLagMax;
     }

@@ -10,7 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * Serves a service's metrics in the Prometheus text format at {@code /metrics} on the admin port.
- * The exposition holds three sources: Dropwizard's own {@code MetricRegistry} (Jetty responses by
+ * The exposition contains three sources: Dropwizard's own {@code MetricRegistry} (Jetty responses by
  * status class, request timers, the services' meters and gauges) through the Prometheus Dropwizard
  * bridge, the JVM collectors, and the Prometheus-native counters and histograms a service registers
  * in the returned registry.

@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The processor with no broker reachable: Kafka Streams keeps trying to connect while the admin port answers. */
+/** The processor with no broker reachable: Kafka Streams keeps trying to connect while the admin port serves requests. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PrometheusEndpointAppTest {
 
