@@ -3,6 +3,9 @@ package com.flashsale.ingest;
 import com.flashsale.common.auth.AuthSetup;
 import com.flashsale.common.errors.ErrorMappers;
 import com.flashsale.common.errors.ServerErrors;
+import com.flashsale.common.health.KafkaHealthCheck;
+import com.flashsale.common.metrics.PrometheusEndpoint;
+import com.flashsale.common.openapi.OpenApiResource;
 import com.flashsale.events.topics.Topics;
 import com.flashsale.ingest.config.IngestConfiguration;
 import com.flashsale.ingest.config.StrictJson;
@@ -10,7 +13,7 @@ import com.flashsale.ingest.core.EventFactory;
 import com.flashsale.ingest.core.EventPublisher;
 import com.flashsale.ingest.core.KafkaEventPublisher;
 import com.flashsale.ingest.core.limits.AdmissionControl;
-import com.flashsale.ingest.health.KafkaHealthCheck;
+import com.flashsale.ingest.metrics.RequestMetricsFilter;
 import com.flashsale.ingest.resources.AcknowledgedResponder;
 import com.flashsale.ingest.resources.BodySizeFilter;
 import com.flashsale.ingest.resources.BodySizeInterceptor;
@@ -25,6 +28,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -58,6 +62,9 @@ public class IngestApplication extends Application<IngestConfiguration> {
         ErrorMappers.register(environment.jersey());
         ServerErrors.install(environment);
         registerRequestFilters(environment);
+        PrometheusRegistry metrics = PrometheusEndpoint.install(environment);
+        environment.jersey().register(new RequestMetricsFilter(metrics));
+        environment.jersey().register(new OpenApiResource(getClass().getClassLoader()));
 
         EventPublisher publisher = createPublisher(config, environment);
         AcknowledgedResponder responder = createResponder(config, environment);
@@ -99,7 +106,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
     protected EventPublisher createPublisher(IngestConfiguration config, Environment environment) {
         KafkaEventPublisher publisher = new KafkaEventPublisher(config.getKafka(), config.getProducer());
         environment.lifecycle().manage(publisher);
-        environment.healthChecks().register("kafka", new KafkaHealthCheck(config.getKafka()));
+        environment.healthChecks().register(KafkaHealthCheck.NAME,
+                new KafkaHealthCheck(config.getKafka(), "ingest-service-health"));
         return publisher;
     }
 }

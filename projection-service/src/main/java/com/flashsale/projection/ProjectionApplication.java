@@ -3,10 +3,14 @@ package com.flashsale.projection;
 import com.flashsale.common.auth.AuthSetup;
 import com.flashsale.common.errors.ErrorMappers;
 import com.flashsale.common.errors.ServerErrors;
+import com.flashsale.common.health.KafkaHealthCheck;
+import com.flashsale.common.metrics.PrometheusEndpoint;
+import com.flashsale.common.openapi.OpenApiResource;
 import com.flashsale.projection.cli.AuditCommand;
 import com.flashsale.projection.cli.RebuildCommand;
 import com.flashsale.projection.config.ProjectionConfiguration;
 import com.flashsale.projection.consumer.ProjectionConsumer;
+import com.flashsale.projection.consumer.ProjectionMetrics;
 import com.flashsale.projection.core.EventApplier;
 import com.flashsale.projection.db.OrderDao;
 import com.flashsale.projection.db.OrderHistoryDao;
@@ -14,6 +18,7 @@ import com.flashsale.projection.db.ProjectionJdbi;
 import com.flashsale.projection.db.SchemaMigrations;
 import com.flashsale.projection.db.SkuDao;
 import com.flashsale.projection.health.ConsumerHealthCheck;
+import com.flashsale.projection.health.ProjectionLagHealthCheck;
 import com.flashsale.projection.longpoll.OrderWaiters;
 import com.flashsale.projection.resources.OrderResource;
 import com.flashsale.projection.resources.SkuResource;
@@ -24,6 +29,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,11 +69,14 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
         environment.lifecycle().manage(waiters);
         orderWaiters = waiters;
 
-        EventApplier applier = new EventApplier(jdbi, Clock.systemUTC(), waiters);
-        ProjectionConsumer consumer = new ProjectionConsumer(
-                config.getKafka(), config.getConsumer(), applier, environment.metrics());
+        Clock clock = Clock.systemUTC();
+        PrometheusRegistry prometheus = PrometheusEndpoint.install(environment);
+        EventApplier applier = new EventApplier(jdbi, clock, waiters);
+        ProjectionConsumer consumer = new ProjectionConsumer(config.getKafka(), config.getConsumer(), applier,
+                environment.metrics(), new ProjectionMetrics(prometheus, clock));
         environment.lifecycle().manage(consumer);
-        environment.healthChecks().register(ConsumerHealthCheck.NAME, new ConsumerHealthCheck(consumer.status()));
+        ProjectionMetrics.registerLagGauges(prometheus, consumer.status());
+        registerHealthChecks(config, environment, consumer, clock);
 
         AuthSetup.register(environment.jersey(), config.getJwt());
         ErrorMappers.register(environment.jersey());
@@ -75,6 +84,17 @@ public class ProjectionApplication extends Application<ProjectionConfiguration> 
         environment.jersey().register(new OrderResource(orders, jdbi.onDemand(OrderHistoryDao.class), waiters));
         environment.jersey().register(new UserOrderResource(orders));
         environment.jersey().register(new SkuResource(jdbi.onDemand(SkuDao.class)));
+        environment.jersey().register(new OpenApiResource(getClass().getClassLoader()));
+    }
+
+    private static void registerHealthChecks(ProjectionConfiguration config, Environment environment,
+                                             ProjectionConsumer consumer, Clock clock) {
+        environment.healthChecks().register(ConsumerHealthCheck.NAME, new ConsumerHealthCheck(consumer.status()));
+        environment.healthChecks().register(ProjectionLagHealthCheck.NAME, new ProjectionLagHealthCheck(
+                consumer.status(), clock, config.getConsumer().getMaxLagRecords(),
+                config.getConsumer().getMaxPollAge().toJavaDuration()));
+        environment.healthChecks().register(KafkaHealthCheck.NAME,
+                new KafkaHealthCheck(config.getKafka(), "projection-service-health"));
     }
 
     /** Returns the registry of waiting order queries once {@link #run} has built it, for tests. */

@@ -1,10 +1,12 @@
 package com.flashsale.processor;
 
+import com.flashsale.common.metrics.PrometheusEndpoint;
 import com.flashsale.processor.config.StreamProcessorConfiguration;
 import com.flashsale.processor.config.StreamsProperties;
 import com.flashsale.processor.health.KafkaStreamsHealthCheck;
 import com.flashsale.processor.lifecycle.ManagedKafkaStreams;
 import com.flashsale.processor.lifecycle.StreamsStateTracker;
+import com.flashsale.processor.metrics.KafkaStreamsCollector;
 import com.flashsale.processor.topology.OrderTopology;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -15,7 +17,7 @@ import java.time.Clock;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
-/** Runs the order topology in Kafka Streams; the admin port serves its health check. */
+/** Runs the order topology in Kafka Streams; the admin port serves its health check and metrics. */
 public class StreamProcessorApplication extends Application<StreamProcessorConfiguration> {
 
     public static void main(String[] args) throws Exception {
@@ -45,5 +47,7 @@ public class StreamProcessorApplication extends Application<StreamProcessorConfi
 
         environment.healthChecks().register(KafkaStreamsHealthCheck.NAME,
                 new KafkaStreamsHealthCheck(tracker, clock, KafkaStreamsHealthCheck.DEFAULT_REBALANCE_GRACE));
+
+        PrometheusEndpoint.install(environment).register(new KafkaStreamsCollector(streams::metrics));
     }
 }

@@ -8,6 +8,7 @@ import com.flashsale.events.topics.Topics;
 import com.flashsale.projection.config.ConsumerSettings;
 import com.flashsale.projection.core.EventApplier;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,7 @@ public class ProjectionConsumer implements Managed {
     private final Duration pollTimeout;
     private final RetryBackoff backoff;
     private final BatchApplier batchApplier;
+    private final Clock clock;
     private final ConsumerStatus status = new ConsumerStatus();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -44,20 +46,23 @@ public class ProjectionConsumer implements Managed {
     private volatile boolean stopping;
     private Thread thread;
 
-    public ProjectionConsumer(KafkaSettings kafka, ConsumerSettings settings, EventApplier applier, MetricRegistry metrics) {
+    public ProjectionConsumer(KafkaSettings kafka, ConsumerSettings settings, EventApplier applier, MetricRegistry metrics,
+                              ProjectionMetrics projectionMetrics) {
         this(() -> new KafkaConsumer<>(ConsumerProperties.of(kafka, settings)), subscribedTopics(kafka.topics()),
                 settings.getPollTimeout().toJavaDuration(), settings.getInitialRetryBackoff().toJavaDuration(),
                 settings.getMaxRetryBackoff().toJavaDuration(),
-                new BatchApplier(EventCodec.get(), applier, skippedMeter(metrics)));
+                new BatchApplier(EventCodec.get(), applier, skippedMeter(metrics), projectionMetrics),
+                projectionMetrics.clock());
     }
 
     ProjectionConsumer(Supplier<Consumer<String, byte[]>> consumerFactory, List<String> topics, Duration pollTimeout,
-                       Duration initialBackoff, Duration maxBackoff, BatchApplier batchApplier) {
+                       Duration initialBackoff, Duration maxBackoff, BatchApplier batchApplier, Clock clock) {
         this.consumerFactory = consumerFactory;
         this.topics = topics;
         this.pollTimeout = pollTimeout;
         this.backoff = new RetryBackoff(initialBackoff, maxBackoff);
         this.batchApplier = batchApplier;
+        this.clock = clock;
     }
 
     /** Topics the read model is built from; commands are left to the stream processor. */
@@ -76,7 +81,7 @@ public class ProjectionConsumer implements Managed {
     @Override
     public void start() {
         thread = new Thread(this::run, "projection-consumer");
-        status.markRunning(true);
+        status.markStarted(clock.millis());
         thread.start();
         LOG.info("Started the projection consumer topics={}", topics);
     }
@@ -132,6 +137,7 @@ public class ProjectionConsumer implements Managed {
                 continue;
             }
             status.markApplySucceeded();
+            status.markPolled(clock.millis(), ConsumerLag.total(kafka), ConsumerLag.max(kafka));
             backoff.reset();
             if (result.consumedRecords() > 0) {
                 batchApplier.commit(kafka);

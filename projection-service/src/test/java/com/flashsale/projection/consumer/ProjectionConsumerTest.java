@@ -11,6 +11,7 @@ import com.flashsale.projection.core.TestEvents;
 import com.flashsale.projection.db.OrderDao;
 import com.flashsale.projection.db.OrderRow;
 import com.flashsale.projection.db.TestDatabase;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,10 @@ class ProjectionConsumerTest {
             log.forEach(kafka::addRecord);
         });
         consumer = new ProjectionConsumer(() -> kafka, List.of(TOPIC), Duration.ofMillis(10), Duration.ofMillis(10),
-                Duration.ofMillis(40), new BatchApplier(EventCodec.get(), applier, skipped));
+                Duration.ofMillis(40),
+                new BatchApplier(EventCodec.get(), applier, skipped,
+                        new ProjectionMetrics(new PrometheusRegistry(), Clock.systemUTC())),
+                Clock.systemUTC());
         consumer.start();
     }
 

@@ -54,7 +54,8 @@ public class ReserveStockProcessor
         this.context = context;
         this.ledger = new SkuLedger(context.getStateStore(StoreNames.SKU_STOCK), context.getStateStore(StoreNames.SKU_ORDER),
                 context.getStateStore(StoreNames.USER_HOLD), context.getStateStore(StoreNames.HOLD_EXPIRY));
-        this.output = new StageOutput(context, ProcessorNames.SPLIT_OUTCOMES, ProcessorNames.RESERVE_DEAD_LETTER_SINK);
+        this.output = new StageOutput(context, ProcessorNames.RESERVE_STOCK, ProcessorNames.SPLIT_OUTCOMES,
+                ProcessorNames.RESERVE_DEAD_LETTER_SINK);
         this.retries = new RetryScheduler(context.getStateStore(StoreNames.RESERVE_RETRY), settings.retryDelays(), output,
                 counter("retry-scheduled"), counter("dead-lettered"));
         this.holds = new HoldLifecycle(ledger, output,

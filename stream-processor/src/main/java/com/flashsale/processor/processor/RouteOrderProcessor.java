@@ -47,7 +47,8 @@ public class RouteOrderProcessor
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.routes = context.getStateStore(StoreNames.ORDER_ROUTE);
-        this.output = new StageOutput(context, ProcessorNames.SPLIT_ROUTED, ProcessorNames.ROUTE_DEAD_LETTER_SINK);
+        this.output = new StageOutput(context, ProcessorNames.ROUTE_ORDERS, ProcessorNames.SPLIT_ROUTED,
+                ProcessorNames.ROUTE_DEAD_LETTER_SINK);
         this.retries = new RetryScheduler(context.getStateStore(StoreNames.ROUTE_RETRY), settings.retryDelays(), output,
                 counter("retry-scheduled"), counter("dead-lettered"));
         this.repeatedSubmissions = counter("repeated-submission-dropped");

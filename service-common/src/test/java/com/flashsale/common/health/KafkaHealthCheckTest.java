@@ -1,4 +1,4 @@
-package com.flashsale.ingest.health;
+package com.flashsale.common.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class KafkaHealthCheckTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        KafkaHealthCheck check = new KafkaHealthCheck(new KafkaSettings("127.0.0.1:" + port, "test."));
+        KafkaHealthCheck check = new KafkaHealthCheck(new KafkaSettings("127.0.0.1:" + port, "test."), "test-health");
         long start = System.nanoTime();
 
         HealthCheck.Result result = check.execute();

@@ -1,4 +1,4 @@
-package com.flashsale.ingest.health;
+package com.flashsale.common.health;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.flashsale.common.config.KafkaSettings;
@@ -23,10 +23,18 @@ public class KafkaHealthCheck extends HealthCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
-    private final KafkaSettings kafka;
+    /** Name under which the services register this check. */
+    public static final String NAME = "kafka";
 
-    public KafkaHealthCheck(KafkaSettings kafka) {
+    private final KafkaSettings kafka;
+    private final String clientId;
+
+    /**
+     * @param clientId the admin client's {@code client.id}, so that broker logs show which service asked
+     */
+    public KafkaHealthCheck(KafkaSettings kafka, String clientId) {
         this.kafka = kafka;
+        this.clientId = clientId;
     }
 
     @Override
@@ -34,7 +42,7 @@ public class KafkaHealthCheck extends HealthCheck {
         int timeoutMs = Math.toIntExact(TIMEOUT.toMillis());
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "ingest-service-health",
+                AdminClientConfig.CLIENT_ID_CONFIG, clientId,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
 
