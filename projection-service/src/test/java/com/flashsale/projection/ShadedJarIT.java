@@ -51,9 +51,37 @@ class ShadedJarIT {
     void shadedJarMigratesDatabaseAndStops() throws Exception {
         Path directory = Files.createTempDirectory("projection-shaded-jar");
         String databaseUrl = "jdbc:h2:" + directory.resolve("projection")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        int adminPort = freePort();
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
         Path output = directory.resolve("service.log");
+
+        runUntilAnswering(databaseUrl, output);
+
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(log).contains("Started the projection consumer").contains("Stopped the projection consumer");
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet changeSets = statement.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
+            changeSets.next();
+            assertThat(changeSets.getInt(1)).isEqualTo(6);
+            statement.executeQuery("SELECT order_id FROM orders").close();
+            statement.executeQuery("SELECT event_id FROM order_history").close();
+        }
+    }
+
+    @Test
+    void shadedJarStartsAgainOnItsOwnDatabase() throws Exception {
+        Path directory = Files.createTempDirectory("projection-restart");
+        String databaseUrl = "jdbc:h2:" + directory.resolve("projection")
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+
+        runUntilAnswering(databaseUrl, directory.resolve("first.log"));
+
+        runUntilAnswering(databaseUrl, directory.resolve("second.log"));
+    }
+
+    /** Starts the jar, waits for its admin port, asserts it is still alive, and stops it. */
+    private static void runUntilAnswering(String databaseUrl, Path output) throws Exception {
+        int adminPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/projection-service.jar", "server", "config.yml")
                 .redirectErrorStream(true)
@@ -76,17 +104,6 @@ class ShadedJarIT {
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
                 service.destroyForcibly().waitFor();
             }
-        }
-
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(log).contains("Started the projection consumer").contains("Stopped the projection consumer");
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
-             Statement statement = connection.createStatement();
-             ResultSet changeSets = statement.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
-            changeSets.next();
-            assertThat(changeSets.getInt(1)).isEqualTo(6);
-            statement.executeQuery("SELECT order_id FROM orders").close();
-            statement.executeQuery("SELECT event_id FROM order_history").close();
         }
     }
 }

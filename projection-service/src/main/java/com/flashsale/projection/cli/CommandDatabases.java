@@ -22,7 +22,7 @@ final class CommandDatabases {
     /** Returns a factory for a new in-memory H2 database in PostgreSQL mode, as the service's default. */
     static DataSourceFactory freshInMemory() {
         return forUrl("jdbc:h2:mem:audit-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
     }
 
     /** Returns a factory for a URL that carries its own credentials, if it needs any. */

@@ -32,7 +32,7 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase h2() {
         String url = "jdbc:h2:mem:projection-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         Jdbi jdbi = migrated(Jdbi.create(url, "sa", ""));
         return new TestDatabase("H2", jdbi, () -> jdbi.useHandle(handle -> handle.execute("DROP ALL OBJECTS")));
     }

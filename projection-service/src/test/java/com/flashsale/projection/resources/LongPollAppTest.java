@@ -51,7 +51,7 @@ class LongPollAppTest {
 
     private static final String SECRET = "test-secret-of-at-least-32-characters!";
     private static final String DATABASE_URL = "jdbc:h2:" + temporaryDirectory() + "/projection"
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     private static final TokenIssuer TOKENS = new TokenIssuer(new JwtSettings(SECRET, "flashsale"));
     private static final int MAX_THREADS = 32;
     private static final int CROWD = 1_000;

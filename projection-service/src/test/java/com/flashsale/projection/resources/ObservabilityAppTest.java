@@ -44,7 +44,7 @@ class ObservabilityAppTest {
             ProjectionApplication.class, "config.yml",
             ConfigOverride.randomPorts(),
             ConfigOverride.config("database.url", "jdbc:h2:" + temporaryDirectory().resolve("projection")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"),
             ConfigOverride.config("jwt.secret", SECRET),
             // Nothing listens on port 1, so the consumer never reaches a broker.
             ConfigOverride.config("kafka.bootstrapServers", "127.0.0.1:1"));

@@ -40,7 +40,7 @@ class ProjectionAppTest {
 
     private static final String SECRET = "test-secret-of-at-least-32-characters!";
     private static final String DATABASE_URL = "jdbc:h2:" + temporaryDirectory().resolve("projection")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     private static final TokenIssuer TOKENS = new TokenIssuer(new JwtSettings(SECRET, "flashsale"));
 
     private static final DropwizardAppExtension<ProjectionConfiguration> APP = new DropwizardAppExtension<>(
