@@ -79,9 +79,14 @@ class ProjectionKillFaultIT {
                       longest unavailability: unbounded: the projection did not restart on its H2 file
                       submissions:            %d accepted requests
                       violations found:       1: %s
-                    """, SUBMISSIONS / 3, sale.orderIdByRequest().size(), e.getCause().getMessage()));
+                    """, SUBMISSIONS / 3, sale.orderIdByRequest().size(), firstLine(e.getCause().getMessage())));
             throw e;
         }
+    }
+
+    /** Returns the first line of a message that may carry a log excerpt, which the log file itself still contains. */
+    private static String firstLine(String message) {
+        return message == null ? "(no message)" : message.lines().findFirst().orElse("");
     }
 
     private static Duration killAndRestart(FaultSale sale) {
