@@ -108,6 +108,16 @@ final class ServiceProcess {
         waitFor(timeout);
     }
 
+    /** Sends SIGKILL, so the service gets no chance to flush, commit or close anything, and waits for the exit. */
+    void kill(Duration timeout) {
+        process.destroyForcibly();
+        if (!waitFor(timeout)) {
+            throw new IllegalStateException("Service did not exit after SIGKILL service=" + service.module()
+                    + " pid=" + process.pid());
+        }
+        LOG.info("Killed service={} pid={}", service.module(), process.pid());
+    }
+
     private boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

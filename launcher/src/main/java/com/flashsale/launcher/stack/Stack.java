@@ -119,7 +119,20 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Starts a service that {@link #stopService} stopped and waits until it reports healthy. */
+    /**
+     * Kills one service with SIGKILL, as a crash would, and leaves the others running; {@link #startService}
+     * starts it again on the same data.
+     */
+    public synchronized void kill(Service service) {
+        for (ServiceProcess process : List.copyOf(services)) {
+            if (process.service() == service) {
+                process.kill(SERVICE_STOP_TIMEOUT);
+                services.remove(process);
+            }
+        }
+    }
+
+    /** Starts a service that {@link #stopService} or {@link #kill} stopped and waits until it reports healthy. */
     public synchronized void startService(Service service) {
         if (closed) {
             throw new IllegalStateException("The stack has been stopped");

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,15 @@ public class StreamProcessorConfiguration extends Configuration {
      */
     @JsonProperty
     private boolean transactionalStateStores;
+
+    /**
+     * Streams' processing.guarantee. Production runs exactly_once_v2; at_least_once exists so that
+     * a fault test can show that its verifier catches the duplicates a crash then leaves behind.
+     */
+    @NotNull
+    @Pattern(regexp = "exactly_once_v2|at_least_once", message = "must be exactly_once_v2 or at_least_once")
+    @JsonProperty
+    private String processingGuarantee = "exactly_once_v2";
 
     /**
      * Consumer group.instance.id, which makes this instance a static member of the group. An
@@ -141,6 +151,10 @@ public class StreamProcessorConfiguration extends Configuration {
 
     public Optional<String> getInstanceId() {
         return instanceId.isBlank() ? Optional.empty() : Optional.of(instanceId);
+    }
+
+    public String getProcessingGuarantee() {
+        return processingGuarantee;
     }
 
     public boolean isTransactionalStateStores() {

@@ -17,7 +17,7 @@ public final class StreamsProperties {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getApplicationId());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getKafka().getBootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getProcessingGuarantee());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getStateDir());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getNumStreamThreads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getNumStandbyReplicas());

@@ -1,8 +1,10 @@
 package com.flashsale.processor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.flashsale.processor.topology.TopologySettings;
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -30,6 +32,7 @@ class ConfigFileTest {
         assertThat(config.getStateDir()).isEqualTo("./.flashsale/streams");
         assertThat(config.getCommitIntervalMs()).hasValue(100L);
         assertThat(config.isTransactionalStateStores()).isFalse();
+        assertThat(config.getProcessingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(config.getInstanceId()).isEmpty();
         assertThat(config.getNumStreamThreads()).isEqualTo(1);
         assertThat(config.getNumStandbyReplicas()).isZero();
@@ -65,11 +68,23 @@ class ConfigFileTest {
         StreamProcessorConfiguration config = load(Map.of(
                 "PROCESSOR_COMMIT_INTERVAL_MS", "1500",
                 "PROCESSOR_TRANSACTIONAL_STATE_STORES", "true",
-                "PROCESSOR_INSTANCE_ID", "processor-0"));
+                "PROCESSOR_INSTANCE_ID", "processor-0",
+                "PROCESSOR_PROCESSING_GUARANTEE", "at_least_once"));
 
+        assertThat(config.getProcessingGuarantee()).isEqualTo("at_least_once");
         assertThat(config.getCommitIntervalMs()).hasValue(1500L);
         assertThat(config.isTransactionalStateStores()).isTrue();
         assertThat(config.getInstanceId()).hasValue("processor-0");
+    }
+
+    @Test
+    void processingGuaranteeOutsideTheTwoAllowedValuesIsRejected() {
+        Map<String, String> environment = Map.of("PROCESSOR_PROCESSING_GUARANTEE", "exactly_once");
+
+        Throwable thrown = catchThrowable(() -> load(environment));
+
+        assertThat(thrown).isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("processingGuarantee must be exactly_once_v2 or at_least_once");
     }
 
     @Test

@@ -30,18 +30,27 @@ final class SaleWorkload {
     static final String LATE_SKU = "sku-late";
     static final String LATE_ORDER_PREFIX = "late-";
 
-    private static final int SKUS = 5;
-    private static final long STOCK_PER_SKU = 25;
     private static final long LATE_STOCK = 20;
     private static final int PER_USER_LIMIT = 2;
-    private static final int USERS = 300;
-    private static final int ORDERS = 2_400;
-    private static final int LATE_ORDERS = 60;
-    private static final int EARLY_COMMANDS = 40;
-    private static final int ORPHAN_COMMANDS = 30;
     private static final String MERCHANT = "merchant-1";
 
+    /**
+     * The size of a sale.
+     *
+     * @param skus SKUs loaded at the start, besides the late one
+     * @param orders distinct orders on those SKUs; about a tenth are submitted twice
+     */
+    record Shape(int skus, long stockPerSku, int users, int orders, int lateOrders, int earlyCommands,
+                 int orphanCommands) {
+
+        /** The sale of ProcessorCrashIT: 2,400 orders on 5 SKUs of 25 units. */
+        static Shape crashTest() {
+            return new Shape(5, 25, 300, 2_400, 60, 40, 30);
+        }
+    }
+
     private final Topics topics;
+    private final Shape shape;
     private final Random random;
     private final Instant start;
     private final Duration waveInterval;
@@ -52,8 +61,11 @@ final class SaleWorkload {
     private final Instant saleStart;
     private final Instant saleEnd;
 
-    private SaleWorkload(Topics topics, long seed, Instant start, Duration waveInterval, int waveCount) {
+    private int submissionCount;
+
+    private SaleWorkload(Topics topics, Shape shape, long seed, Instant start, Duration waveInterval, int waveCount) {
         this.topics = topics;
+        this.shape = shape;
         this.random = new Random(seed);
         this.start = start;
         this.waveInterval = waveInterval;
@@ -72,7 +84,12 @@ final class SaleWorkload {
      *     that the commands that follow them still fit
      */
     static SaleWorkload generate(Topics topics, long seed, Instant start, Duration waveInterval, int waveCount) {
-        SaleWorkload workload = new SaleWorkload(topics, seed, start, waveInterval, waveCount);
+        return generate(topics, Shape.crashTest(), seed, start, waveInterval, waveCount);
+    }
+
+    static SaleWorkload generate(Topics topics, Shape shape, long seed, Instant start, Duration waveInterval,
+                                 int waveCount) {
+        SaleWorkload workload = new SaleWorkload(topics, shape, seed, start, waveInterval, waveCount);
         workload.loadStock();
         workload.addLateSkuOrders();
         workload.addOrders();
@@ -89,6 +106,11 @@ final class SaleWorkload {
         return start.plus(waveInterval.multipliedBy(wave));
     }
 
+    /** Returns the number of OrderSubmitted records, repeats included. */
+    int submissionCount() {
+        return submissionCount;
+    }
+
     int recordCount() {
         return waves.stream().mapToInt(List::size).sum();
     }
@@ -99,8 +121,8 @@ final class SaleWorkload {
     }
 
     private void loadStock() {
-        for (int i = 0; i < SKUS; i++) {
-            add(0, topics.stockCommands(), skuOf(i), setStock(skuOf(i), STOCK_PER_SKU, 0));
+        for (int i = 0; i < shape.skus(); i++) {
+            add(0, topics.stockCommands(), skuOf(i), setStock(skuOf(i), shape.stockPerSku(), 0));
         }
     }
 
@@ -112,7 +134,7 @@ final class SaleWorkload {
     private void addLateSkuOrders() {
         int stockWave = waves.size() / 3;
         add(stockWave, topics.stockCommands(), LATE_SKU, setStock(LATE_SKU, LATE_STOCK, stockWave));
-        for (int i = 0; i < LATE_ORDERS; i++) {
+        for (int i = 0; i < shape.lateOrders(); i++) {
             int wave = random.nextInt(stockWave + stockWave / 2);
             submit(LATE_ORDER_PREFIX + i, LATE_SKU, wave);
         }
@@ -120,14 +142,14 @@ final class SaleWorkload {
 
     private void addOrders() {
         int lastSubmissionWave = waves.size() * 3 / 4;
-        for (int i = 0; i < ORDERS; i++) {
+        for (int i = 0; i < shape.orders(); i++) {
             String orderId = String.format("order-%05d", i);
             int wave = 1 + random.nextInt(lastSubmissionWave);
-            OrderSubmitted submission = submit(orderId, skuOf(random.nextInt(SKUS)), wave);
+            OrderSubmitted submission = submit(orderId, skuOf(random.nextInt(shape.skus())), wave);
             double roll = random.nextDouble();
             if (roll < 0.10) {
                 // A double tap or a retried request; now and then the client reused its request id for another SKU.
-                String skuId = random.nextInt(4) == 0 ? skuOf(random.nextInt(SKUS)) : submission.getSkuId();
+                String skuId = random.nextInt(4) == 0 ? skuOf(random.nextInt(shape.skus())) : submission.getSkuId();
                 add(wave + random.nextInt(4), topics.orderSubmissions(), skuId,
                         submission(orderId, skuId, submission.getUserId(), submission.getQuantity(), wave));
             }
@@ -144,26 +166,26 @@ final class SaleWorkload {
 
     /** Commands sent one or two waves before their order's submission, so that they wait in a retry. */
     private void addEarlyCommands() {
-        for (int i = 0; i < EARLY_COMMANDS; i++) {
+        for (int i = 0; i < shape.earlyCommands(); i++) {
             String orderId = "early-" + i;
             int commandWave = 1 + random.nextInt(waves.size() / 2);
-            String userId = userOf(random.nextInt(USERS));
+            String userId = userOf(random.nextInt(shape.users()));
             SpecificRecord command = random.nextBoolean()
                     ? payment(orderId, userId, commandWave)
                     : cancel(orderId, userId, false, commandWave);
             add(commandWave, topics.orderCommands(), orderId, command);
             int submissionWave = commandWave + 1 + random.nextInt(2);
-            add(submissionWave, topics.orderSubmissions(), skuOf(i % SKUS),
-                    submission(orderId, skuOf(i % SKUS), userId, 1, submissionWave));
+            add(submissionWave, topics.orderSubmissions(), skuOf(i % shape.skus()),
+                    submission(orderId, skuOf(i % shape.skus()), userId, 1, submissionWave));
             submittedOrderIds.add(orderId);
         }
     }
 
     private void addOrphanCommands() {
-        for (int i = 0; i < ORPHAN_COMMANDS; i++) {
+        for (int i = 0; i < shape.orphanCommands(); i++) {
             String orderId = "never-submitted-" + i;
             int wave = 1 + random.nextInt(waves.size() - 1);
-            String userId = userOf(random.nextInt(USERS));
+            String userId = userOf(random.nextInt(shape.users()));
             SpecificRecord command = i % 2 == 0 ? payment(orderId, userId, wave) : cancel(orderId, userId, false, wave);
             add(wave, topics.orderCommands(), orderId, command);
             orphanCommands.put(eventIdOf(command), orderId);
@@ -171,7 +193,7 @@ final class SaleWorkload {
     }
 
     private OrderSubmitted submit(String orderId, String skuId, int wave) {
-        OrderSubmitted submission = submission(orderId, skuId, userOf(random.nextInt(USERS)),
+        OrderSubmitted submission = submission(orderId, skuId, userOf(random.nextInt(shape.users())),
                 random.nextInt(5) == 0 ? 2 : 1, wave);
         add(wave, topics.orderSubmissions(), skuId, submission);
         submittedOrderIds.add(orderId);
@@ -183,6 +205,7 @@ final class SaleWorkload {
     }
 
     private OrderSubmitted submission(String orderId, String skuId, String userId, int quantity, int wave) {
+        submissionCount++;
         return OrderSubmitted.newBuilder()
                 .setEventId(newEventId())
                 .setOrderId(orderId)
