@@ -68,7 +68,7 @@ public final class KafkaCluster implements AutoCloseable {
         return new KafkaCluster(brokers);
     }
 
-    /** Launches every node, then waits until each answers; on failure it stops what it started. */
+    /** Launches every node, then waits until each responds. On failure it stops what it started. */
     public void start() {
         try {
             brokers.values().forEach(KafkaBroker::launch);
@@ -85,7 +85,7 @@ public final class KafkaCluster implements AutoCloseable {
         LOG.info("Kafka cluster is ready bootstrapServers={}", bootstrapServers());
     }
 
-    /** Every node's client listener, so that clients reach the cluster while any one node is down. */
+    /** Returns every node's client listener, so that clients reach the cluster while any one node is down. */
     public String bootstrapServers() {
         return brokers.values().stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
     }
@@ -124,7 +124,7 @@ public final class KafkaCluster implements AutoCloseable {
         paused.remove(nodeId);
     }
 
-    /** Starts a killed node again on its old ports and data, and waits until it answers. */
+    /** Starts a killed node again on its old ports and data, and waits until it responds. */
     public void restart(int nodeId) {
         LOG.info("Restarting Kafka node nodeId={}", nodeId);
         broker(nodeId).start();
@@ -172,6 +172,8 @@ public final class KafkaCluster implements AutoCloseable {
         for (int nodeId : List.copyOf(paused)) {
             resume(nodeId);
         }
+        // All at once: the last node stopped alone would wait for a quorum that is already gone.
+        brokers.values().forEach(KafkaBroker::beginStop);
         brokers.values().forEach(KafkaBroker::stop);
     }
 
