@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes the broker's server.properties and log4j2 configuration into its data directory. */
 final class BrokerFiles {
@@ -14,9 +15,11 @@ final class BrokerFiles {
     private BrokerFiles() {
     }
 
-    static void write(BrokerSettings settings) throws IOException {
+    static void write(BrokerSettings settings, Optional<QuorumMember> member) throws IOException {
         Files.createDirectories(settings.logDirectory());
-        Files.write(settings.propertiesFile(), serverProperties(settings));
+        List<String> properties = member.map(m -> clusterNodeProperties(settings, m))
+                .orElseGet(() -> serverProperties(settings));
+        Files.write(settings.propertiesFile(), properties);
         Files.write(settings.logConfigFile(), logConfiguration());
     }
 
@@ -49,6 +52,43 @@ final class BrokerFiles {
                 // The default waits 3 s for more members before the first rebalance of every group.
                 "group.initial.rebalance.delay.ms=0",
                 // Topics come from TopicSetup with the right partitions and retention, never by accident.
+                "auto.create.topics.enable=false");
+    }
+
+    /**
+     * The properties of one node of a multi-node cluster: a static voter set, and internal topics
+     * and new topics with {@code member.replicationFactor()} replicas, so that the cluster keeps
+     * accepting acks=all writes while one node is down.
+     */
+    static List<String> clusterNodeProperties(BrokerSettings settings, QuorumMember member) {
+        String host = settings.host();
+        String controller = host + ":" + settings.controllerPort();
+        String replicas = Integer.toString(member.replicationFactor());
+        String minInSync = Integer.toString(member.minInSyncReplicas());
+        return List.of(
+                "# Written by the embedded-kafka module on every start; edits are overwritten.",
+                "process.roles=broker,controller",
+                "node.id=" + member.nodeId(),
+                "controller.quorum.voters=" + member.voters(),
+                "listeners=" + LISTENER_NAME + "://" + host + ":" + settings.clientPort()
+                        + "," + CONTROLLER_LISTENER_NAME + "://" + controller,
+                "advertised.listeners=" + LISTENER_NAME + "://" + host + ":" + settings.clientPort(),
+                "controller.listener.names=" + CONTROLLER_LISTENER_NAME,
+                "inter.broker.listener.name=" + LISTENER_NAME,
+                "listener.security.protocol.map=" + LISTENER_NAME + ":PLAINTEXT," + CONTROLLER_LISTENER_NAME + ":PLAINTEXT",
+                "log.dirs=" + settings.logDirectory(),
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInSync,
+                // A replica that fell behind must never become leader: it would drop acknowledged writes.
+                "unclean.leader.election.enable=false",
+                "offsets.topic.replication.factor=" + replicas,
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.num.partitions=10",
+                "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false");
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,10 +38,22 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final BrokerSettings settings;
+    private final Optional<QuorumMember> member;
     private Process process;
 
+    /** A single-node cluster: this broker is the only controller. */
     public KafkaBroker(BrokerSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** One node of a multi-node cluster; {@link KafkaCluster} starts such nodes together. */
+    public KafkaBroker(BrokerSettings settings, QuorumMember member) {
+        this(settings, Optional.of(member));
+    }
+
+    private KafkaBroker(BrokerSettings settings, Optional<QuorumMember> member) {
         this.settings = settings;
+        this.member = member;
     }
 
     public BrokerSettings settings() {
@@ -67,6 +80,16 @@ public final class KafkaBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker exits or does not answer within the start timeout
      */
     public void start() {
+        launch();
+        awaitReady();
+    }
+
+    /**
+     * Formats the storage on first use and starts the broker process without waiting for it. A
+     * node of a multi-node cluster answers only once a majority of the voters runs, so the cluster
+     * launches every node before it waits for any.
+     */
+    void launch() {
         if (isAlive()) {
             throw new IllegalStateException("Kafka broker is already running at " + bootstrapServers());
         }
@@ -74,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
         Ports.requireFree(settings.host(), settings.controllerPort(), "Kafka controller listener");
         try {
             Files.createDirectories(settings.dataDirectory());
-            BrokerFiles.write(settings);
+            BrokerFiles.write(settings, member);
             formatStorageOnce();
             LOG.info("Starting Kafka broker bootstrapServers={} dataDirectory={}", bootstrapServers(),
                     settings.dataDirectory());
@@ -82,8 +105,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker in " + settings.dataDirectory(), e);
         }
-        awaitReady();
-        LOG.info("Kafka broker is ready bootstrapServers={} pid={}", bootstrapServers(), process.pid());
     }
 
     /** Stops the broker with SIGTERM (a controlled shutdown), then forcibly after 30 s. */
@@ -101,6 +122,13 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
     }
 
+    /** Sends SIGTERM without waiting, so that a cluster can stop all its nodes at once. */
+    void beginStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** Kills the broker with SIGKILL, as a crash would; the data directory stays for a restart. */
     public void kill() {
         if (process == null) {
@@ -111,19 +139,62 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
     }
 
+    /** The operating system's process id of the running broker. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Kafka broker is not running at " + bootstrapServers());
+        }
+        return process.pid();
+    }
+
+    /**
+     * Freezes the broker with SIGSTOP, as a long garbage-collection pause or a hung host would:
+     * its sockets stay open but it answers nothing until {@link #resume()}.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Continues a broker that {@link #pause()} froze, with SIGCONT. */
+    public void resume() {
+        signal("CONT");
+    }
+
     @Override
     public void close() {
         stop();
+    }
+
+    private void signal(String name) {
+        long pid = pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("Sending SIG" + name + " to the Kafka broker pid=" + pid + " failed");
+            }
+            LOG.info("Sent SIG{} to Kafka broker bootstrapServers={} pid={}", name, bootstrapServers(), pid);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run kill -" + name + " " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending SIG" + name + " to pid=" + pid, e);
+        }
     }
 
     private void formatStorageOnce() throws IOException {
         if (Files.exists(settings.logDirectory().resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = member.map(QuorumMember::clusterId).orElseGet(() -> Uuid.randomUuid().toString());
         LOG.info("Formatting Kafka storage clusterId={} logDirectory={}", clusterId, settings.logDirectory());
-        Process format = startJava(STORAGE_TOOL_MAIN, "format", "-t", clusterId, "-c",
-                settings.propertiesFile().toString(), "--standalone");
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
+                settings.propertiesFile().toString()));
+        // A cluster node's static controller.quorum.voters already names the quorum; only a single
+        // node bootstraps a dynamic quorum of itself.
+        if (member.isEmpty()) {
+            arguments.add("--standalone");
+        }
+        Process format = startJava(STORAGE_TOOL_MAIN, arguments.toArray(String[]::new));
         try {
             if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 format.destroyForcibly();
@@ -158,7 +229,12 @@ public final class KafkaBroker implements AutoCloseable {
                 .start();
     }
 
-    private void awaitReady() {
+    /**
+     * Waits until the broker responds to an admin request.
+     *
+     * @throws IllegalStateException when the broker exits or does not answer within the start timeout
+     */
+    void awaitReady() {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -173,6 +249,7 @@ public final class KafkaBroker implements AutoCloseable {
                             + exitCode + "; see " + logFile());
                 }
                 if (clusterAnswers(admin)) {
+                    LOG.info("Kafka broker is ready bootstrapServers={} pid={}", bootstrapServers(), process.pid());
                     return;
                 }
                 if (System.nanoTime() > deadline) {

@@ -1,6 +1,7 @@
 package com.flashsale.kafka.embedded;
 
 import com.flashsale.events.topics.Topics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ public final class TopicSetup {
 
     /** Kept forever: audits replay the event log and the dead letters from offset 0. */
     private static final String RETAIN_FOREVER = "-1";
+
+    private static final Duration METADATA_PROPAGATION_TIMEOUT = Duration.ofSeconds(15);
 
     private final String bootstrapServers;
     private final Topics topics;
@@ -69,6 +73,24 @@ public final class TopicSetup {
         }
     }
 
+    /**
+     * Describes the topics, asking again while a broker does not know them yet: in a multi-node
+     * cluster the broker that answers may not have the new topics' metadata right after creation.
+     */
+    private Map<String, TopicDescription> describeNewTopics(Admin admin) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + METADATA_PROPAGATION_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(topics.all()).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     NewTopic newTopic(String name) {
         Map<String, String> configs = new HashMap<>();
         if (topics.eventLog().contains(name) || topics.deadLetter().equals(name)) {
@@ -98,7 +120,7 @@ public final class TopicSetup {
     }
 
     private void requirePartitionCount(Admin admin) throws InterruptedException, ExecutionException {
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics.all()).allTopicNames().get();
+        Map<String, TopicDescription> descriptions = describeNewTopics(admin);
         for (TopicDescription description : descriptions.values()) {
             int actual = description.partitions().size();
             if (actual != partitions) {

@@ -10,6 +10,12 @@ final class ServiceEnvironment {
     }
 
     static Map<String, String> of(Service service, StackSettings settings, String bootstrapServers, String jwtSecret) {
+        return of(service, settings, bootstrapServers, (short) 1, jwtSecret);
+    }
+
+    /** @param replicationFactor of the processor's repartition and changelog topics */
+    static Map<String, String> of(Service service, StackSettings settings, String bootstrapServers,
+            short replicationFactor, String jwtSecret) {
         StackPorts ports = settings.ports();
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
@@ -24,6 +30,7 @@ final class ServiceEnvironment {
                 environment.put("PROCESSOR_INSTANCE_ID", "embedded-processor-1");
                 // The repartition topics must have as many partitions as the topics the launcher creates.
                 environment.put("PROCESSOR_PARTITIONS", Integer.toString(settings.partitions()));
+                environment.put("PROCESSOR_REPLICATION_FACTOR", Short.toString(replicationFactor));
                 settings.processorTimings().ifPresent(timings -> {
                     environment.put("PROCESSOR_HOLD_DURATION", timings.holdSetting());
                     environment.put("PROCESSOR_RETRY_DELAYS", timings.retryDelaysSetting());

@@ -17,12 +17,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded pipeline: a single-node Kafka broker, the topics and the three services, each in its
  * own process. {@link #close()} stops them in reverse order and may be called from a shutdown hook.
+ * With an {@link ExternalKafka} the stack starts no broker and runs the services against that cluster.
  */
 public final class Stack implements AutoCloseable {
 
@@ -31,11 +33,13 @@ public final class Stack implements AutoCloseable {
     /** The {@code iss} claim that the services expect, as in docs/architecture.md. */
     public static final String TOKEN_ISSUER = "flashsale";
 
+    /** Of the topics on the stack's own single broker. */
     private static final short REPLICATION_FACTOR = 1;
     private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final String BUILD_HINT = "Run `mvn -B -DskipTests package` in the repository root first.";
 
     private final StackSettings settings;
+    private final Optional<ExternalKafka> externalKafka;
     private final Deque<ServiceProcess> services = new ArrayDeque<>();
     private KafkaBroker broker;
     private String jwtSecret;
@@ -43,6 +47,13 @@ public final class Stack implements AutoCloseable {
 
     public Stack(StackSettings settings) {
         this.settings = settings;
+        this.externalKafka = Optional.empty();
+    }
+
+    /** A stack whose services use {@code kafka}; it creates the topics there but starts and stops no broker. */
+    public Stack(StackSettings settings, ExternalKafka kafka) {
+        this.settings = settings;
+        this.externalKafka = Optional.of(kafka);
     }
 
     public StackSettings settings() {
@@ -55,11 +66,19 @@ public final class Stack implements AutoCloseable {
      */
     public synchronized void start() {
         requireJars();
-        settings.ports().requireAllFree();
+        if (externalKafka.isPresent()) {
+            settings.ports().requireServicePortsFree();
+        } else {
+            settings.ports().requireAllFree();
+        }
         try {
             Files.createDirectories(settings.logDirectory());
             jwtSecret = JwtSecretFile.loadOrCreate(settings.jwtSecretFile());
-            startBroker();
+            if (externalKafka.isPresent()) {
+                createTopics(externalKafka.get().bootstrapServers());
+            } else {
+                startBroker();
+            }
             startServices();
         } catch (IOException e) {
             close();
@@ -79,7 +98,8 @@ public final class Stack implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + settings.ports().kafka();
+        return externalKafka.map(ExternalKafka::bootstrapServers)
+                .orElseGet(() -> Ports.LOOPBACK + ":" + settings.ports().kafka());
     }
 
     public Topics topics() {
@@ -103,10 +123,10 @@ public final class Stack implements AutoCloseable {
 
     /** The environment that the stack gives {@code service}, for running other commands of its jar. */
     public Map<String, String> environment(Service service) {
-        if (broker == null || jwtSecret == null) {
+        if ((broker == null && externalKafka.isEmpty()) || jwtSecret == null) {
             throw new IllegalStateException("The stack has not been started");
         }
-        return ServiceEnvironment.of(service, settings, broker.bootstrapServers(), jwtSecret);
+        return ServiceEnvironment.of(service, settings, bootstrapServers(), replicationFactor(), jwtSecret);
     }
 
     /** Stops one service and leaves the others running; {@link #startService} starts it again. */
@@ -160,7 +180,15 @@ public final class Stack implements AutoCloseable {
                 BrokerSettings.DEFAULT_START_TIMEOUT);
         broker = new KafkaBroker(brokerSettings);
         broker.start();
-        new TopicSetup(broker.bootstrapServers(), topics(), settings.partitions(), REPLICATION_FACTOR).createTopics();
+        createTopics(broker.bootstrapServers());
+    }
+
+    private void createTopics(String bootstrapServers) {
+        new TopicSetup(bootstrapServers, topics(), settings.partitions(), replicationFactor()).createTopics();
+    }
+
+    private short replicationFactor() {
+        return externalKafka.map(ExternalKafka::replicationFactor).orElse(REPLICATION_FACTOR);
     }
 
     private void startServices() {

@@ -49,6 +49,11 @@ public record StackPorts(
     public void requireAllFree() {
         Ports.requireFree(Ports.LOOPBACK, kafka, "Kafka client listener");
         Ports.requireFree(Ports.LOOPBACK, kafkaController, "Kafka controller listener");
+        requireServicePortsFree();
+    }
+
+    /** Like {@link #requireAllFree()} but for the services' ports only, for a stack on an external Kafka cluster. */
+    public void requireServicePortsFree() {
         Ports.requireFree(Ports.LOOPBACK, processor, "stream-processor application");
         Ports.requireFree(Ports.LOOPBACK, processorAdmin, "stream-processor admin");
         Ports.requireFree(Ports.LOOPBACK, projection, "projection-service application");
