@@ -167,7 +167,10 @@ final class FaultSale implements AutoCloseable {
                     if (!statusByRequest.containsKey(request.key())) {
                         polls.add(pool.submit(() -> {
                             Response response = api.getOrder(request.token(), orderIdByRequest.get(request.key()));
-                            if (response.status() == 200 && SETTLED.contains(response.text("status"))) {
+                            // Version 2 means both the submission and the decision were applied: the two
+                            // come from different topics, so a decision can show before its submission.
+                            if (response.status() == 200 && SETTLED.contains(response.text("status"))
+                                    && response.body().get("version").asLong() >= 2) {
                                 statusByRequest.put(request.key(), response.text("status"));
                             }
                             return null;
