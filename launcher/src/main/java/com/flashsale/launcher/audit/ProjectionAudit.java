@@ -4,6 +4,10 @@ import com.flashsale.launcher.demo.AuditResult;
 import com.flashsale.launcher.stack.Service;
 import com.flashsale.launcher.stack.Stack;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,9 @@ public final class ProjectionAudit {
 
     private static final Duration HELP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration AUDIT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern CONSUMER_LAG =
+            Pattern.compile("(?m)^flashsale_projection_consumer_lag_records(?:\\{[^}]*})? ([0-9.eE+-]+)$");
     /** Dropwizard's help lists the commands in braces, for example {@code {server,check,audit}}. */
     private static final Pattern AUDIT_COMMAND = Pattern.compile("\\{[^}]*\\baudit\\b[^}]*}");
 
@@ -52,6 +60,7 @@ public final class ProjectionAudit {
         Path logFile = stack.settings().logDirectory().resolve("projection-audit.log");
         Files.deleteIfExists(reportFile);
 
+        awaitProjectionCaughtUp();
         stack.stopService(Service.PROJECTION_SERVICE);
         try {
             Process process = command(List.of("audit", configFile().toString(), "--report", reportFile.toString()))
@@ -105,6 +114,31 @@ public final class ProjectionAudit {
 
     static boolean hasAuditCommand(String help) {
         return AUDIT_COMMAND.matcher(help).find();
+    }
+
+    /**
+     * Waits until the projection's consumer lag is 0, because an order can show its final status
+     * while an earlier event from another topic is still unapplied, and the audit would then see
+     * the live read model one event behind the log.
+     */
+    private void awaitProjectionCaughtUp() throws InterruptedException {
+        URI metrics = URI.create("http://127.0.0.1:" + stack.settings().ports().projectionAdmin() + "/metrics");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher lag = CONSUMER_LAG.matcher(response.body());
+                if (response.statusCode() == 200 && lag.find() && Double.parseDouble(lag.group(1)) == 0) {
+                    return;
+                }
+            } catch (IOException | NumberFormatException e) {
+                LOG.debug("Reading the projection's consumer lag failed: {}", e.toString());
+            }
+            Thread.sleep(500);
+        }
+        LOG.warn("The projection still lags after {} s; auditing anyway", CATCH_UP_TIMEOUT.toSeconds());
     }
 
     private ProcessBuilder command(List<String> arguments) {
