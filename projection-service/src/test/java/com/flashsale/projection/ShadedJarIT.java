@@ -62,7 +62,7 @@ class ShadedJarIT {
              Statement statement = connection.createStatement();
              ResultSet changeSets = statement.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
             changeSets.next();
-            assertThat(changeSets.getInt(1)).isEqualTo(6);
+            assertThat(changeSets.getInt(1)).isEqualTo(7);
             statement.executeQuery("SELECT order_id FROM orders").close();
             statement.executeQuery("SELECT event_id FROM order_history").close();
         }

@@ -123,7 +123,7 @@ public class EventApplier {
      */
     private static void applyOrder(Handle handle, OrderChange change) {
         handle.attach(OrderHistoryDao.class).insert(new OrderHistoryRow(change.eventId(), change.orderId(),
-                change.eventType(), change.occurredAt(), change.reason(), change.causationId()));
+                change.eventType(), change.occurredAt(), change.reason(), change.causationId(), change.requestId()));
 
         OrderDao orders = handle.attach(OrderDao.class);
         if (!change.changesOrder()) {

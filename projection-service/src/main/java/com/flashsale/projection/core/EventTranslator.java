@@ -41,7 +41,7 @@ public final class EventTranslator {
     private static ViewChange submitted(OrderSubmitted e) {
         return new OrderChange(e.getEventId(), "OrderSubmitted", e.getOrderId(), e.getSkuId(), e.getUserId(),
                 e.getOccurredAt(), e.getCausationId(), OrderStatus.SUBMITTED, e.getQuantity(), null, null,
-                e.getClientRequestId());
+                e.getClientRequestId(), e.getRequestId());
     }
 
     /**

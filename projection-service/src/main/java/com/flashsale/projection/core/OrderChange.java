@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param reason rejection reason, or null
  * @param expiresAt end of the hold, or null
  * @param clientRequestId the client's id of the purchase, or null outside a submission
+ * @param requestId id of the ingest HTTP request behind a submission, or null
  */
 public record OrderChange(
         String eventId,
@@ -24,7 +25,16 @@ public record OrderChange(
         Integer quantity,
         String reason,
         Instant expiresAt,
-        String clientRequestId) implements ViewChange {
+        String clientRequestId,
+        String requestId) implements ViewChange {
+
+    /** Builds a change of an event that carries no request id, which is every event but a submission. */
+    public OrderChange(String eventId, String eventType, String orderId, String skuId, String userId,
+                       Instant occurredAt, String causationId, OrderStatus status, Integer quantity, String reason,
+                       Instant expiresAt, String clientRequestId) {
+        this(eventId, eventType, orderId, skuId, userId, occurredAt, causationId, status, quantity, reason, expiresAt,
+                clientRequestId, null);
+    }
 
     public OrderChange {
         Objects.requireNonNull(eventId, "eventId");

@@ -12,15 +12,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OrderHistoryDao {
 
     @SqlUpdate("""
-            INSERT INTO order_history (event_id, order_id, event_type, occurred_at, reason, causation_id)
-            VALUES (:eventId, :orderId, :eventType, :occurredAt, :reason, :causationId)
+            INSERT INTO order_history (event_id, order_id, event_type, occurred_at, reason, causation_id, request_id)
+            VALUES (:eventId, :orderId, :eventType, :occurredAt, :reason, :causationId, :requestId)
             ON CONFLICT DO NOTHING
             """)
     int insert(@BindMethods OrderHistoryRow row);
 
     /** Lists an order's events by the time they happened, ties broken by event id. */
     @SqlQuery("""
-            SELECT event_id, order_id, event_type, occurred_at, reason, causation_id
+            SELECT event_id, order_id, event_type, occurred_at, reason, causation_id, request_id
             FROM order_history
             WHERE order_id = :orderId
             ORDER BY occurred_at, event_id

@@ -8,6 +8,7 @@ import com.flashsale.events.SetStock;
 import com.flashsale.projection.core.EventApplier.Outcome;
 import com.flashsale.events.OrderDeadLettered;
 import com.flashsale.events.OrderRetryScheduled;
+import com.flashsale.events.OrderSubmitted;
 import com.flashsale.projection.db.OrderDao;
 import com.flashsale.projection.db.OrderHistoryDao;
 import com.flashsale.projection.db.OrderHistoryRow;
@@ -97,6 +98,18 @@ abstract class EventApplierContract {
 
         assertThat(order().status()).isEqualTo("RETRYING");
         assertThat(order().version()).isEqualTo(2);
+    }
+
+    @Test
+    void submissionKeepsRequestIdInHistory() {
+        OrderSubmitted submitted = events.submitted(1);
+        submitted.setRequestId("req-🎉-1");
+
+        applier.apply(submitted);
+
+        List<OrderHistoryRow> history = database.jdbi().onDemand(OrderHistoryDao.class).findByOrderId(ORDER);
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).requestId()).isEqualTo("req-🎉-1");
     }
 
     @Test
