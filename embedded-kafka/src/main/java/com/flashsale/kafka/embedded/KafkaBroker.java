@@ -77,7 +77,7 @@ public final class KafkaBroker implements AutoCloseable {
      * request.
      *
      * @throws PortInUseException when the client or controller port is taken
-     * @throws IllegalStateException when the broker exits or does not answer within the start timeout
+     * @throws IllegalStateException when the broker exits or does not respond within the start timeout
      */
     public void start() {
         launch();
@@ -86,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Formats the storage on first use and starts the broker process without waiting for it. A
-     * node of a multi-node cluster answers only once a majority of the voters runs, so the cluster
+     * node of a multi-node cluster responds only once a majority of the voters runs, so the cluster
      * launches every node before it waits for any.
      */
     void launch() {
@@ -149,7 +149,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Freezes the broker with SIGSTOP, as a long garbage-collection pause or a hung host would:
-     * its sockets stay open but it answers nothing until {@link #resume()}.
+     * its sockets stay open but it responds to nothing until {@link #resume()}.
      */
     public void pause() {
         signal("STOP");
@@ -232,7 +232,7 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Waits until the broker responds to an admin request.
      *
-     * @throws IllegalStateException when the broker exits or does not answer within the start timeout
+     * @throws IllegalStateException when the broker exits or does not respond within the start timeout
      */
     void awaitReady() {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
@@ -254,7 +254,7 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 if (System.nanoTime() > deadline) {
                     kill();
-                    throw new IllegalStateException("Kafka broker did not answer at " + bootstrapServers()
+                    throw new IllegalStateException("Kafka broker did not respond at " + bootstrapServers()
                             + " within " + settings.startTimeout().toSeconds() + " s; see " + logFile());
                 }
                 sleep(POLL_INTERVAL);

@@ -59,8 +59,8 @@ public final class Auditor {
             }
         }, progress);
 
-        // NOTE: the live read model may already hold events written after the replay's end offsets,
-        // which show up as differences; audit a pipeline that takes no traffic for an exact result.
+        // NOTE: the live read model may already contain events written after the replay's end offsets,
+        // and those show up as differences. Audit a pipeline that takes no traffic for an exact result.
         List<OrderRow> replayedOrders = replayDatabase.onDemand(OrderDao.class).listAll();
         List<OrderRow> liveOrders = liveDatabase.onDemand(OrderDao.class).listAll();
         List<SkuRow> replayedSkus = replayDatabase.onDemand(SkuDao.class).listAll();

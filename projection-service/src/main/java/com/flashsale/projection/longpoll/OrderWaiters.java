@@ -95,7 +95,7 @@ public class OrderWaiters implements OrderChangeListener, Managed {
         try {
             scheduler.execute(() -> wake(orderId));
         } catch (RejectedExecutionException e) {
-            // The service is stopping; stop() answers the waiting queries.
+            // The service is stopping, and stop() completes the waiting queries.
         }
     }
 
@@ -103,7 +103,7 @@ public class OrderWaiters implements OrderChangeListener, Managed {
     public void start() {
     }
 
-    /** Answers every waiting query with 503, since no change or timeout will come any more. */
+    /** Completes every waiting query with 503, because no change or timeout will come any more. */
     @Override
     public void stop() {
         scheduler.shutdownNow();
@@ -154,7 +154,7 @@ public class OrderWaiters implements OrderChangeListener, Managed {
         }
     }
 
-    /** Unregisters the waiter and runs its answer, exactly once whichever path gets here first. */
+    /** Unregisters the waiter and runs its response once: the {@code finished} flag stops every later path. */
     private void finish(Waiter waiter, Runnable answer) {
         if (!waiter.finished.compareAndSet(false, true)) {
             return;

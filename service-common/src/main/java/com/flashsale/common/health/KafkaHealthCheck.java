@@ -54,7 +54,7 @@ public class KafkaHealthCheck extends HealthCheck {
             return Result.healthy("brokers=%d", nodes.size());
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return Result.unhealthy("Kafka at %s did not answer within %d ms: %s",
+            return Result.unhealthy("Kafka at %s did not respond within %d ms: %s",
                     kafka.getBootstrapServers(), timeoutMs, cause);
         } finally {
             admin.close(CLOSE_TIMEOUT);

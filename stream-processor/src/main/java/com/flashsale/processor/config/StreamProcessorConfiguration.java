@@ -85,9 +85,9 @@ public class StreamProcessorConfiguration extends Configuration {
 
     /**
      * Consumer group.instance.id, which makes this instance a static member of the group. An
-     * instance restarted under the same id after a crash takes over its tasks at once; a dynamic
-     * member waits until the broker drops the dead member after session.timeout.ms, 45 s by
-     * default. Blank means a dynamic member. No two running instances may share an id.
+     * instance restarted under the same id after a crash takes over its tasks at once. A dynamic
+     * member waits until the broker drops the dead member after session.timeout.ms (45 s by
+     * default in Kafka 4.x). Blank means a dynamic member. No two running instances may share an id.
      */
     @NotNull
     @JsonProperty
