@@ -14,8 +14,14 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time and memory limits of the Kafka producer. {@code sendTimeout} bounds the whole wait for the
- * broker's acknowledgement, retries included. {@code maxBlock} bounds how long a send may block the
+ * Time and memory limits of the Kafka producer. {@code sendTimeout} bounds how long a request waits
+ * for the broker's acknowledgement before it is answered with 503; the record itself stays in the
+ * producer, which keeps retrying it for up to {@code deliveryTimeout}. The two are separate on
+ * purpose: when an idempotent producer gives up on a batch that was already sent, it bumps its epoch
+ * and re-sends other unacknowledged batches under new sequence numbers, which the broker cannot
+ * match against copies it has already written. A delivery timeout longer than a leader failover
+ * keeps that from happening. {@code requestTimeout} bounds one produce request, so a paused or
+ * unreachable leader is abandoned for the new one. {@code maxBlock} bounds how long a send may block the
  * calling thread while it waits for topic metadata or for room in the producer's buffer of
  * {@code bufferMemory} bytes. When the buffer stays full for {@code maxBlock}, the send fails at
  * once instead of queueing, so a small {@code maxBlock} turns a full buffer into a fast 429.
@@ -27,6 +33,20 @@ public class ProducerSettings {
     @MaxDuration(value = 2, unit = TimeUnit.MINUTES)
     @JsonProperty
     private Duration sendTimeout = Duration.seconds(5);
+
+    /** The producer's {@code delivery.timeout.ms}: how long a record is retried before it is dropped. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 30, unit = TimeUnit.MINUTES)
+    @JsonProperty
+    private Duration deliveryTimeout = Duration.minutes(2);
+
+    /** The producer's {@code request.timeout.ms}: how long one produce request waits for its broker. */
+    @NotNull
+    @MinDuration(value = 500, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    @JsonProperty
+    private Duration requestTimeout = Duration.seconds(10);
 
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
@@ -66,6 +86,14 @@ public class ProducerSettings {
         return sendTimeout;
     }
 
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
     public Duration getMaxBlock() {
         return maxBlock;
     }
@@ -83,5 +111,19 @@ public class ProducerSettings {
     @ValidationMethod(message = "batchSize must not exceed bufferMemory")
     public boolean isBatchSizeWithinBufferMemory() {
         return bufferMemory == null || batchSize == null || batchSize.toBytes() <= bufferMemory.toBytes();
+    }
+
+    /**
+     * Kafka refuses a {@code delivery.timeout.ms} below {@code linger.ms + request.timeout.ms}, and a
+     * delivery timeout shorter than the send timeout would turn the wait into a drop.
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "deliveryTimeout must be at least requestTimeout + 1s and at least sendTimeout")
+    public boolean isDeliveryTimeoutLongEnough() {
+        if (deliveryTimeout == null || requestTimeout == null || sendTimeout == null) {
+            return true;
+        }
+        long delivery = deliveryTimeout.toMilliseconds();
+        return delivery >= requestTimeout.toMilliseconds() + 1000 && delivery >= sendTimeout.toMilliseconds();
     }
 }

@@ -68,21 +68,18 @@ public final class KafkaEventPublisher implements EventPublisher, Managed {
     }
 
     /**
-     * Builds the producer configuration. Kafka requires {@code delivery.timeout.ms >= linger.ms +
-     * request.timeout.ms}, so the request timeout is what remains of the send timeout after the
-     * linger delay.
+     * Builds the producer configuration. The delivery timeout is not the request's send timeout: see
+     * {@link ProducerSettings} for why a record outlives the 503 its request may get.
      */
     static Map<String, Object> producerConfig(KafkaSettings kafka, ProducerSettings settings) {
-        int deliveryTimeoutMs = Math.toIntExact(settings.getSendTimeout().toMilliseconds());
-
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, deliveryTimeoutMs - LINGER_MS);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(settings.getDeliveryTimeout().toMilliseconds()));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(settings.getRequestTimeout().toMilliseconds()));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.getMaxBlock().toMilliseconds());
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, settings.getBufferMemory().toBytes());
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.toIntExact(settings.getBatchSize().toBytes()));

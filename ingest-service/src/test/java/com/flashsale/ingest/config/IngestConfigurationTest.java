@@ -79,6 +79,8 @@ class IngestConfigurationTest {
         assertThat(config.getProjectionPublicUrl()).isEqualTo("http://127.0.0.1:8090");
         assertThat(config.getMaxQuantityPerOrder()).isEqualTo(10);
         assertThat(config.getProducer().getSendTimeout().toSeconds()).isEqualTo(5);
+        assertThat(config.getProducer().getDeliveryTimeout().toSeconds()).isEqualTo(120);
+        assertThat(config.getProducer().getRequestTimeout().toSeconds()).isEqualTo(10);
         assertThat(config.getProducer().getMaxBlock().toMilliseconds()).isEqualTo(250);
         assertThat(config.getProducer().getBufferMemory().toBytes()).isEqualTo(32L * 1024 * 1024);
         assertThat(config.getLimits().getMaxInFlight()).isEqualTo(2_000);
@@ -102,6 +104,13 @@ class IngestConfigurationTest {
         assertThatThrownBy(() -> load(Map.of("FLASHSALE_JWT_SECRET", GOOD_SECRET), "producer.batchSize", "64MiB"))
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("batchSize must not exceed bufferMemory");
+    }
+
+    @Test
+    void deliveryTimeoutShorterThanRequestTimeoutFailsValidation() {
+        assertThatThrownBy(() -> load(Map.of("FLASHSALE_JWT_SECRET", GOOD_SECRET), "producer.deliveryTimeout", "3s"))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("deliveryTimeout must be at least requestTimeout + 1s");
     }
 
     @Test
