@@ -1,9 +1,9 @@
 package com.flashsale.processor.lifecycle;
 
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +18,10 @@ public class ManagedKafkaStreams implements Managed {
      */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Enough for a few broker failovers in a row; a thread that dies more often than this is not recovering. */
+    private static final int MAX_THREAD_REPLACEMENTS = 5;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
     private final KafkaStreams streams;
     private final String applicationId;
 
@@ -25,12 +29,10 @@ public class ManagedKafkaStreams implements Managed {
         this.streams = streams;
         this.applicationId = applicationId;
         streams.setStateListener(tracker);
-        // The exception handlers already dead-letter bad records, so an exception that reaches
-        // this handler means a broken environment. The client stops and the health check reports it.
-        streams.setUncaughtExceptionHandler(exception -> {
-            LOG.error("Kafka Streams stopped after an unexpected exception applicationId={}", applicationId, exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        // The record handlers already dead-letter bad records, so what reaches this handler comes
+        // from the environment: replace the thread a few times, then stop for the health check.
+        streams.setUncaughtExceptionHandler(new ThreadReplacementPolicy(applicationId, MAX_THREAD_REPLACEMENTS,
+                REPLACEMENT_WINDOW, Clock.systemUTC()));
     }
 
     @Override
