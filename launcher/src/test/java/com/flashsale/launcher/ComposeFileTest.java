@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.flashsale.events.topics.Topics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -268,6 +270,37 @@ class ComposeFileTest {
         for (String volume : volumes) {
             assertThat(compose.path("volumes").has(volume)).as(volume).isTrue();
         }
+    }
+
+    @Test
+    void brokersRunTheKafkaVersionTheTestsRun() throws IOException {
+        // The fault tests prove the pipeline against this version's broker; the compose file must not drift from it.
+        String testedVersion = kafkaClientVersion();
+
+        for (String name : allKafkaImageServices()) {
+            assertThat(service(name).path("image").asText()).as(name).isEqualTo("apache/kafka:" + testedVersion);
+        }
+    }
+
+    /** The version kafka-clients records in its jar; the embedded broker runs the same release. */
+    private static String kafkaClientVersion() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ComposeFileTest.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            assertThat(in).as("kafka/kafka-version.properties on the test classpath").isNotNull();
+            properties.load(in);
+        }
+        return properties.getProperty("version");
+    }
+
+    private static List<String> allKafkaImageServices() {
+        List<String> names = new ArrayList<>();
+        compose.path("services").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("image").asText().startsWith("apache/kafka:")) {
+                names.add(entry.getKey());
+            }
+        });
+        assertThat(names).containsAll(BROKERS);
+        return names;
     }
 
     @Test

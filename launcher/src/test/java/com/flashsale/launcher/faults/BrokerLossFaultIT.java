@@ -59,6 +59,7 @@ class BrokerLossFaultIT {
     @TempDir
     static Path dataDirectory;
 
+    private static StackSettings settings;
     private static KafkaCluster cluster;
     private static Stack stack;
     private static ApiClient api;
@@ -67,7 +68,7 @@ class BrokerLossFaultIT {
     @BeforeAll
     static void startClusterAndServices() {
         Path root = Path.of(System.getProperty("flashsale.repository.root", "..")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.defaults(root)
+        settings = StackSettings.defaults(root)
                 .withPorts(StackPorts.findFree())
                 .withDataDirectory(dataDirectory.resolve("stack"));
         cluster = KafkaCluster.onFreePorts(dataDirectory.resolve("kafka"), NODES, settings.kafkaLib(),
@@ -199,7 +200,7 @@ class BrokerLossFaultIT {
     }
 
     private static BrokerLossReport readTopics(Topics topics, List<FaultEvent> faults, List<Submission> submissions,
-            long loadMillis) throws InterruptedException {
+            long loadMillis) throws InterruptedException, IOException {
         Map<String, List<String>> copiesByOrderId = new HashMap<>();
         Map<String, Integer> copiesByEventId = new HashMap<>();
         try (TopicReader reader = new TopicReader(cluster.bootstrapServers(), topics.orderSubmissions())) {
@@ -238,7 +239,14 @@ class BrokerLossFaultIT {
                     .ifPresent(orderId -> decisionsByOrderId.merge(orderId, 1, Integer::sum)));
         }
         return new BrokerLossReport(faults, submissions, copiesByOrderId, duplicateEventIds, decisionsByOrderId,
-                loadMillis);
+                loadMillis, replacedStreamThreads());
+    }
+
+    private static long replacedStreamThreads() throws IOException {
+        Path log = settings.logDirectory().resolve("stream-processor.log");
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("Stream thread died, replacing it")).count();
+        }
     }
 
     private static Optional<String> decisionOrderId(SpecificRecord record) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param duplicateEventIds event ids that are on order-submissions more than once
  * @param decisionsByOrderId how many OrderReserved, OrderRejected and OrderDeadLettered each order has
  * @param loadMillis how long the load ran
+ * @param replacedStreamThreads stream threads the processor replaced after an exception, from its log
  */
 record BrokerLossReport(
         List<FaultEvent> faults,
@@ -23,7 +24,8 @@ record BrokerLossReport(
         Map<String, List<String>> copiesByOrderId,
         Set<String> duplicateEventIds,
         Map<String, Integer> decisionsByOrderId,
-        long loadMillis) {
+        long loadMillis,
+        long replacedStreamThreads) {
 
     private static final Set<Integer> EXPECTED_STATUSES = Set.of(202, 429, 503);
 
@@ -131,6 +133,7 @@ record BrokerLossReport(
         Gap gap = longestUnavailability();
         text.append(String.format("%nLongest unavailability (no 202 while sending): %.1f s, from %.1f s to %.1f s%n",
                 gap.millis() / 1000.0, gap.fromMillis() / 1000.0, gap.toMillis() / 1000.0));
+        text.append(String.format("Stream threads the processor replaced:         %d%n", replacedStreamThreads));
         List<String> violations = violations();
         text.append(String.format("%nViolations: %d%n", violations.size()));
         violations.stream().limit(50).forEach(v -> text.append("  ").append(v).append('\n'));
