@@ -105,15 +105,19 @@ class KafkaClusterFaultIT {
         throw new AssertionError("Partition 0 still led by node " + oldLeader + " after " + RECOVERY_TIMEOUT);
     }
 
+    /**
+     * Sends one record with {@code acks=all}. The budget covers a frozen broker that is still in the
+     * ISR of some partition until {@code replica.lag.time.max.ms} (30 s) drops it, plus a slow machine.
+     */
     private static boolean sendAcksAll(String value) throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPICS.orderSubmissions(), 0, "key", value)).get(40, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(TOPICS.orderSubmissions(), 0, "key", value)).get(70, TimeUnit.SECONDS);
             return true;
         }
     }
