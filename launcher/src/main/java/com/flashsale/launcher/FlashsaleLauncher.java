@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code ./flashsale}: {@code up} starts the embedded stack, {@code demo} runs a
- * flash sale through it and reports. Exit codes: 0 success, 1 failed check or error, 2 invalid usage.
+ * flash sale through it and reports, {@code topics} prints a topic as JSON lines. Exit codes: 0 success, 1 failed check or error, 2 invalid usage.
  */
 public final class FlashsaleLauncher {
 
@@ -39,6 +39,9 @@ public final class FlashsaleLauncher {
             }
             if (command instanceof Command.Up) {
                 return UpCommand.run(out, err);
+            }
+            if (command instanceof Command.Topics topics) {
+                return TopicsCommand.run(topics.options(), out, err);
             }
             out.print(CommandLine.USAGE);
             return 0;

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time and memory limits of the Kafka producer. {@code sendTimeout} bounds how long a request waits
- * for the broker's acknowledgement before it is answered with 503; the record itself stays in the
- * producer, which keeps retrying it for up to {@code deliveryTimeout}. The two are separate on
+ * for the broker's acknowledgement before the service responds with 503. The record itself stays in
+ * the producer, which keeps retrying it for up to {@code deliveryTimeout}. The two are separate on
  * purpose: when an idempotent producer gives up on a batch that was already sent, it bumps its epoch
  * and re-sends other unacknowledged batches under new sequence numbers, which the broker cannot
  * match against copies it has already written. A delivery timeout longer than a leader failover
@@ -114,7 +114,7 @@ public class ProducerSettings {
     }
 
     /**
-     * Kafka refuses a {@code delivery.timeout.ms} below {@code linger.ms + request.timeout.ms}, and a
+     * Kafka rejects a {@code delivery.timeout.ms} below {@code linger.ms + request.timeout.ms}, and a
      * delivery timeout shorter than the send timeout would turn the wait into a drop.
      */
     @JsonIgnore

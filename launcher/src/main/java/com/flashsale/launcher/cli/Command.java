@@ -1,5 +1,7 @@
 package com.flashsale.launcher.cli;
 
+import com.flashsale.launcher.topics.TopicDumpOptions;
+
 /** What the user asked the launcher to do. */
 public sealed interface Command {
 
@@ -13,5 +15,9 @@ public sealed interface Command {
 
     /** Runs a flash sale through the HTTP API and prints a report. */
     record Demo(DemoOptions options) implements Command {
+    }
+
+    /** Prints one topic's records as JSON lines. */
+    record Topics(TopicDumpOptions options) implements Command {
     }
 }

@@ -1,6 +1,8 @@
 package com.flashsale.launcher.cli;
 
+import com.flashsale.events.topics.Topics;
 import com.flashsale.launcher.stack.StackPorts;
+import com.flashsale.launcher.topics.TopicDumpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,10 @@ public final class CommandLine {
                       order was duplicated, any accepted order did not reach a final status, a
                       SKU's stock does not add up, the order for a SKU without stock was not
                       dead-lettered, a payment after expiry revived its order or the audit failed.
+
+              topics  Decode one of the pipeline's topics and print its records as JSON lines,
+                      from the beginning: `flashsale topics order-events [--follow]`. Reads
+                      committed records only and joins no consumer group.
 
             Options of demo:
               --skus N               SKUs on sale (default 5)
@@ -57,6 +63,13 @@ public final class CommandLine {
               --jwt-secret-file FILE use a running stack: the file with its token signing key
                                      (the three options go together)
 
+            Options of topics (after the topic: order-submissions, order-commands,
+            stock-commands, order-events, stock-events, dead-letter, or a full topic name):
+              --follow                   keep printing new records until Ctrl-C
+              --bootstrap-servers LIST   the Kafka cluster (default 127.0.0.1:9092, the
+                                         embedded broker; with --base-port N, 127.0.0.1:N+6)
+              --topic-prefix P           the prefix of the topic names (default flashsale.)
+
             Unless --data-dir says otherwise, data, logs and the generated token signing
             key live in .flashsale/ under the repository root. The demo stack's processor
             retries a submission for a SKU without stock after 1, 2 and 3 s.
@@ -75,7 +88,7 @@ public final class CommandLine {
 
     public static Command parse(List<String> arguments) {
         if (arguments.isEmpty()) {
-            throw new UsageException("Missing command: use `up` or `demo`.");
+            throw new UsageException("Missing command: use `up`, `demo` or `topics`.");
         }
         String command = arguments.get(0);
         List<String> rest = arguments.subList(1, arguments.size());
@@ -86,7 +99,8 @@ public final class CommandLine {
             case "--help", "-h", "help" -> new Command.Help();
             case "up" -> parseUp(rest);
             case "demo" -> new Command.Demo(parseDemo(rest));
-            default -> throw new UsageException("Unknown command '" + command + "': use `up` or `demo`.");
+            case "topics" -> new Command.Topics(parseTopics(rest));
+            default -> throw new UsageException("Unknown command '" + command + "': use `up`, `demo` or `topics`.");
         };
     }
 
@@ -95,6 +109,46 @@ public final class CommandLine {
             throw new UsageException("`up` takes no options, got " + arguments.get(0) + ".");
         }
         return new Command.Up();
+    }
+
+    static TopicDumpOptions parseTopics(List<String> arguments) {
+        String topic = null;
+        boolean follow = false;
+        String bootstrapServers = "127.0.0.1:9092";
+        String prefix = Topics.DEFAULT_PREFIX;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--follow")) {
+                follow = true;
+            } else if (argument.equals("--bootstrap-servers") || argument.equals("--topic-prefix")) {
+                if (i + 1 >= arguments.size()) {
+                    throw new UsageException("Option " + argument + " needs a value.");
+                }
+                String value = arguments.get(++i);
+                if (argument.equals("--bootstrap-servers")) {
+                    bootstrapServers = value;
+                } else {
+                    prefix = value;
+                }
+            } else if (argument.startsWith("-")) {
+                throw new UsageException("Unknown option '" + argument + "' for topics; see --help.");
+            } else if (topic == null) {
+                topic = argument;
+            } else {
+                throw new UsageException("`topics` reads one topic, got '" + topic + "' and '" + argument + "'.");
+            }
+        }
+        if (topic == null) {
+            throw new UsageException("Missing topic: for example `flashsale topics order-events`.");
+        }
+        return new TopicDumpOptions(bootstrapServers, fullTopicName(topic, prefix), follow);
+    }
+
+    /** Prefixes one of the pipeline's short topic names; any other name is taken as it is. */
+    private static String fullTopicName(String topic, String prefix) {
+        List<String> shortNames = List.of(Topics.ORDER_SUBMISSIONS, Topics.ORDER_COMMANDS, Topics.STOCK_COMMANDS,
+                Topics.ORDER_EVENTS, Topics.STOCK_EVENTS, Topics.DEAD_LETTER);
+        return shortNames.contains(topic) ? prefix + topic : topic;
     }
 
     static DemoOptions parseDemo(List<String> arguments) {

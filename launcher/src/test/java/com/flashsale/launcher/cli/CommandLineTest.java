@@ -3,6 +3,7 @@ package com.flashsale.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flashsale.launcher.topics.TopicDumpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,5 +161,45 @@ class CommandLineTest {
         assertThat(CommandLine.parse(List.of("up"))).isInstanceOf(Command.Up.class);
         assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--skus", "2")))
                 .isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void topicsPrefixesAShortTopicName() {
+        Command command = CommandLine.parse(List.of("topics", "order-events"));
+
+        TopicDumpOptions options = ((Command.Topics) command).options();
+        assertThat(options.topic()).isEqualTo("flashsale.order-events");
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(options.follow()).isFalse();
+    }
+
+    @Test
+    void topicsTakesFollowServersAndPrefix() {
+        TopicDumpOptions options = CommandLine.parseTopics(List.of("--follow", "dead-letter", "--bootstrap-servers",
+                "127.0.0.1:19092", "--topic-prefix", "shop7."));
+
+        assertThat(options.topic()).isEqualTo("shop7.dead-letter");
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.follow()).isTrue();
+    }
+
+    @Test
+    void topicsKeepsAFullTopicName() {
+        assertThat(CommandLine.parseTopics(List.of("flashsale-stream-processor-sku-stock-store-changelog")).topic())
+                .isEqualTo("flashsale-stream-processor-sku-stock-store-changelog");
+    }
+
+    @Test
+    void topicsWithoutTopicIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parseTopics(List.of("--follow")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Missing topic");
+    }
+
+    @Test
+    void topicsWithTwoTopicsIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parseTopics(List.of("order-events", "stock-events")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("one topic");
     }
 }

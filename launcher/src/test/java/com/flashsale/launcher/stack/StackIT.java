@@ -1,11 +1,18 @@
 package com.flashsale.launcher.stack;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.common.auth.Role;
 import com.flashsale.common.auth.TokenIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flashsale.launcher.demo.ApiClient;
 import com.flashsale.launcher.demo.ApiClient.Response;
+import com.flashsale.launcher.topics.TopicDump;
+import com.flashsale.launcher.topics.TopicDumpOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StackIT {
 
     private static final Duration FINAL_TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDirectory;
@@ -126,6 +134,37 @@ class StackIT {
         assertThat(withoutToken.text("code")).isNotBlank();
 
         assertThat(committedKeys(stack.topics().orderSubmissions())).doesNotContain(skuId);
+    }
+
+    @Test
+    void topicsCommandDecodesTheOrderEvents() throws Exception {
+        String skuId = "it-topics-" + UUID.randomUUID().toString().substring(0, 8);
+        String merchant = tokens.issue("it-merchant", Role.MERCHANT, Duration.ofHours(1));
+        setStock(merchant, skuId, 1);
+        String shopper = "it-topics-shopper";
+        String token = tokens.issue(shopper, Role.SHOPPER, Duration.ofHours(1));
+        Response accepted = api.submitOrder(token, skuId, 1, "req-topics");
+        assertThat(accepted.status()).isEqualTo(202);
+        String orderId = accepted.text("orderId");
+        awaitFinal(Map.of(shopper, orderId), Map.of(shopper, token));
+
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        TopicDumpOptions options = new TopicDumpOptions(stack.bootstrapServers(), stack.topics().orderEvents(), false);
+        long printed;
+        try (TopicDump dump = new TopicDump(options); PrintStream out = new PrintStream(output, true, UTF_8)) {
+            printed = dump.run(out);
+        }
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output.toString(UTF_8).split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(Math.toIntExact(printed));
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("type").asText()).isEqualTo("OrderReserved");
+            assertThat(line.path("key").asText()).isEqualTo(orderId);
+            assertThat(line.path("value").path("skuId").asText()).isEqualTo(skuId);
+        });
     }
 
     private static void setStock(String merchant, String skuId, long stock) throws Exception {
