@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Entry point of {@code ./flashsale}: {@code up} starts the embedded stack, {@code demo} runs a
- * flash sale through it and reports, {@code topics} prints a topic as JSON lines. Exit codes: 0 success, 1 failed check or error, 2 invalid usage.
+ * flash sale through it and reports, {@code bench} measures it against the machine's baselines,
+ * {@code topics} prints a topic as JSON lines. Exit codes: 0 success, 1 failed check or error, 2 invalid usage.
  */
 public final class FlashsaleLauncher {
 
@@ -39,6 +40,9 @@ public final class FlashsaleLauncher {
             }
             if (command instanceof Command.Up) {
                 return UpCommand.run(out, err);
+            }
+            if (command instanceof Command.Bench bench) {
+                return BenchCommand.run(bench.options(), out, err);
             }
             if (command instanceof Command.Topics topics) {
                 return TopicsCommand.run(topics.options(), out, err);

@@ -1,5 +1,6 @@
 package com.flashsale.launcher.cli;
 
+import com.flashsale.launcher.bench.BenchOptions;
 import com.flashsale.launcher.topics.TopicDumpOptions;
 
 /** What the user asked the launcher to do. */
@@ -15,6 +16,10 @@ public sealed interface Command {
 
     /** Runs a flash sale through the HTTP API and prints a report. */
     record Demo(DemoOptions options) implements Command {
+    }
+
+    /** Measures every stage against its baseline and writes results and a chart. */
+    record Bench(BenchOptions options) implements Command {
     }
 
     /** Prints one topic's records as JSON lines. */

@@ -1,6 +1,7 @@
 package com.flashsale.launcher.cli;
 
 import com.flashsale.events.topics.Topics;
+import com.flashsale.launcher.bench.BenchOptions;
 import com.flashsale.launcher.stack.StackPorts;
 import com.flashsale.launcher.topics.TopicDumpOptions;
 import java.net.URI;
@@ -31,6 +32,9 @@ public final class CommandLine {
                       SKU's stock does not add up, the order for a SKU without stock was not
                       dead-lettered, a payment after expiry revived its order or the audit failed.
 
+              bench   Measure each stage of the pipeline against the best this machine does
+                      with the same records, and write bench-results/<timestamp>/results.json
+                      and chart.png. About 10 minutes; --quick takes about one.
               topics  Decode one of the pipeline's topics and print its records as JSON lines,
                       from the beginning: `flashsale topics order-events [--follow]`. Reads
                       committed records only and joins no consumer group.
@@ -63,6 +67,17 @@ public final class CommandLine {
               --jwt-secret-file FILE use a running stack: the file with its token signing key
                                      (the three options go together)
 
+            Options of bench:
+              --quick                    shorter steps and fewer rates, about one minute
+              --output DIR               where the <timestamp> directory goes (default
+                                         bench-results)
+              --base-port N              bind the stacks to ports N to N+7 (default: free
+                                         ports)
+              --postgres-url URL         also measure the projection on this PostgreSQL
+                                         (default jdbc:postgresql://127.0.0.1:5432/test)
+              --postgres-user USER       its user (default postgres)
+              --no-postgres              measure the projection on H2 only
+
             Options of topics (after the topic: order-submissions, order-commands,
             stock-commands, order-events, stock-events, dead-letter, or a full topic name):
               --follow                   keep printing new records until Ctrl-C
@@ -88,7 +103,7 @@ public final class CommandLine {
 
     public static Command parse(List<String> arguments) {
         if (arguments.isEmpty()) {
-            throw new UsageException("Missing command: use `up`, `demo` or `topics`.");
+            throw new UsageException("Missing command: use `up`, `demo`, `bench` or `topics`.");
         }
         String command = arguments.get(0);
         List<String> rest = arguments.subList(1, arguments.size());
@@ -100,7 +115,8 @@ public final class CommandLine {
             case "up" -> parseUp(rest);
             case "demo" -> new Command.Demo(parseDemo(rest));
             case "topics" -> new Command.Topics(parseTopics(rest));
-            default -> throw new UsageException("Unknown command '" + command + "': use `up`, `demo` or `topics`.");
+            case "bench" -> new Command.Bench(parseBench(rest));
+            default -> throw new UsageException("Unknown command '" + command + "': use `up`, `demo`, `bench` or `topics`.");
         };
     }
 
@@ -109,6 +125,35 @@ public final class CommandLine {
             throw new UsageException("`up` takes no options, got " + arguments.get(0) + ".");
         }
         return new Command.Up();
+    }
+
+    static BenchOptions parseBench(List<String> arguments) {
+        boolean quick = false;
+        boolean postgres = true;
+        Map<String, String> values = new HashMap<>();
+        Set<String> valueOptions = Set.of("--output", "--base-port", "--postgres-url", "--postgres-user");
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--quick")) {
+                quick = true;
+            } else if (argument.equals("--no-postgres")) {
+                postgres = false;
+            } else if (!valueOptions.contains(argument)) {
+                throw new UsageException("Unknown option '" + argument + "' for bench; see --help.");
+            } else if (i + 1 < arguments.size()) {
+                values.put(argument, arguments.get(++i));
+            } else {
+                throw new UsageException("Option " + argument + " needs a value.");
+            }
+        }
+        if (!postgres && values.containsKey("--postgres-url")) {
+            throw new UsageException("--no-postgres and --postgres-url contradict each other.");
+        }
+        Optional<String> postgresUrl = postgres
+                ? Optional.of(values.getOrDefault("--postgres-url", BenchOptions.DEFAULT_POSTGRES_URL))
+                : Optional.empty();
+        return new BenchOptions(quick, Path.of(values.getOrDefault("--output", BenchOptions.DEFAULT_OUTPUT_ROOT.toString())),
+                basePort(values), postgresUrl, values.getOrDefault("--postgres-user", BenchOptions.DEFAULT_POSTGRES_USER));
     }
 
     static TopicDumpOptions parseTopics(List<String> arguments) {

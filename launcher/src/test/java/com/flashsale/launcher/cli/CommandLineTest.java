@@ -3,6 +3,7 @@ package com.flashsale.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flashsale.launcher.bench.BenchOptions;
 import com.flashsale.launcher.topics.TopicDumpOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -201,5 +202,31 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parseTopics(List.of("order-events", "stock-events")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("one topic");
+    }
+
+    @Test
+    void benchDefaultsToFullRunWithPostgres() {
+        BenchOptions options = ((Command.Bench) CommandLine.parse(List.of("bench"))).options();
+
+        assertThat(options.quick()).isFalse();
+        assertThat(options.outputRoot()).isEqualTo(Path.of("bench-results"));
+        assertThat(options.postgresUrl()).contains("jdbc:postgresql://127.0.0.1:5432/test");
+        assertThat(options.basePort()).isEmpty();
+    }
+
+    @Test
+    void benchTakesQuickOutputAndNoPostgres() {
+        BenchOptions options = CommandLine.parseBench(List.of("--quick", "--output", "/tmp/b", "--no-postgres"));
+
+        assertThat(options.quick()).isTrue();
+        assertThat(options.outputRoot()).isEqualTo(Path.of("/tmp/b"));
+        assertThat(options.postgresUrl()).isEmpty();
+    }
+
+    @Test
+    void benchRejectsContradictoryPostgresOptions() {
+        assertThatThrownBy(() -> CommandLine.parseBench(List.of("--no-postgres", "--postgres-url", "jdbc:postgresql://x/y")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("contradict");
     }
 }

@@ -1,0 +1,22 @@
+package com.flashsale.launcher.bench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Options of {@code flashsale bench}.
+ *
+ * @param quick        about one minute in all instead of about ten: fewer rates, shorter steps
+ * @param outputRoot   the directory that gets one {@code <timestamp>} directory per run
+ * @param basePort     first of the stack's eight ports; empty for free ports
+ * @param postgresUrl  JDBC URL of a PostgreSQL for the projection stage; empty to measure H2 only
+ * @param postgresUser user for {@code postgresUrl}
+ */
+public record BenchOptions(boolean quick, Path outputRoot, OptionalInt basePort, Optional<String> postgresUrl,
+                           String postgresUser) {
+
+    public static final Path DEFAULT_OUTPUT_ROOT = Path.of("bench-results");
+    public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String DEFAULT_POSTGRES_USER = "postgres";
+}

@@ -1,0 +1,14 @@
+package com.flashsale.launcher.bench;
+
+import java.util.List;
+
+/** The stages of {@code flashsale bench}, in the order they run. */
+public final class BenchStages {
+
+    private BenchStages() {
+    }
+
+    public static List<BenchStage> all() {
+        return List.of();
+    }
+}
