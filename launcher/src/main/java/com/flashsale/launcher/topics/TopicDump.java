@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -41,7 +42,13 @@ public final class TopicDump implements AutoCloseable {
 
     /** Prints the records to {@code out} and returns how many it printed. */
     public long run(PrintStream out) {
-        List<PartitionInfo> infos = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + options.bootstrapServers() + " did not answer within "
+                    + METADATA_TIMEOUT.toSeconds() + " s. Start the stack (./flashsale up) or pass --bootstrap-servers.", e);
+        }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("Topic " + options.topic() + " not found at " + options.bootstrapServers()
                     + ". Check the name and --topic-prefix, or list the topics with Kafka's kafka-topics.sh --list.");
