@@ -2,6 +2,7 @@ package com.flashsale.processor.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.processor.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,35 +33,12 @@ class ThreadReplacementPolicyTest {
         policy.handle(new TimeoutException("first"));
         policy.handle(new TimeoutException("second"));
 
-        clock.now = START.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
 
         assertThat(policy.handle(new TimeoutException("third"))).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
     private static Clock fixed(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
