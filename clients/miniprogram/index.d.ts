@@ -24,7 +24,7 @@ export interface Order {
   expiresAt: string | null;
 }
 
-/** Body of the `202` answer to a payment or a cancel. */
+/** Body of the `202` response to a payment or a cancel. */
 export interface OrderAccepted {
   orderId: string;
   status: string;
@@ -59,8 +59,8 @@ export interface ClientOptions {
   /** Base URL of the projection service; only needed to follow orders not submitted by this client. */
   projectionUrl?: string;
   /**
-   * Returns the bearer token. Called before every request; `refresh` is true after the server
-   * answered `401 TOKEN_EXPIRED`, when the function should fetch a new token from your backend.
+   * Returns the bearer token, and is called before every request. `refresh` is true after a
+   * `401 TOKEN_EXPIRED` response, when the function should fetch a new token from your backend.
    */
   getToken(context: { refresh: boolean }): string | Promise<string>;
   /** `zh-CN` (default) or `en`: sent as `Accept-Language` and used for this package's own messages. */
@@ -95,7 +95,7 @@ export interface ClientOptions {
 }
 
 export interface WaitOptions {
-  /** Called with the order each time its version grows, the first answer included. */
+  /** Called with the order each time its version grows, the first response included. */
   onUpdate?: (order: Order) => void;
   /** The `statusUrl` of the `202`; by default the one this client remembered, or `projectionUrl`. */
   statusUrl?: string;

@@ -21,7 +21,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 const SKU_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ORDER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Status URLs remembered from `202` answers, so that `waitForOrder(orderId)` needs no URL. */
+/** Status URLs remembered from `202` responses, so that `waitForOrder(orderId)` needs no URL. */
 const MAX_REMEMBERED_STATUS_URLS = 200;
 
 /**

@@ -86,7 +86,7 @@ class FlashsaleError extends Error {
     this.retryAfterMs = retryAfterMs || 0;
   }
 
-  /** The plain `{code, message}` body, as the server sends it. */
+  /** Returns the plain `{code, message}` body, as the server sends it. */
   toJSON() {
     return { code: this.code, message: this.message };
   }

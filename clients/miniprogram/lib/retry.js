@@ -55,9 +55,9 @@ function parseBody(data) {
 /**
  * Sends `request` until it gets a 2xx, a failure that is not retryable, or until the next retry
  * would start after `budgetMs` from now. Waits between tries by exponential backoff with jitter,
- * and at least as long as `Retry-After`. A `401 TOKEN_EXPIRED` asks `getToken({refresh: true})`
- * for a new token and tries again once, at once. Resolves with the response body; rejects with the
- * last FlashsaleError.
+ * and at least as long as `Retry-After`. After a `401 TOKEN_EXPIRED` it calls
+ * `getToken({refresh: true})` and sends the request again once, without waiting. Resolves with
+ * the response body, or rejects with the last FlashsaleError.
  */
 async function sendWithRetries(settings, request, budgetMs) {
   const startedAt = settings.now();

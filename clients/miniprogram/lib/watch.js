@@ -20,9 +20,9 @@ function isFinal(status) {
 const LONG_POLL_SLACK_MS = 10000;
 
 /**
- * Shortest time between two polls whose answer showed no change. The server holds a long-poll
- * until the order changes or the wait ends, so a quicker answer means something in between (a
- * proxy, a broken server) is not waiting, and polling at once again would spin.
+ * Shortest time between two polls whose response showed no change. The server holds a long-poll
+ * until the order changes or the wait ends. A quicker response means that something in between,
+ * such as a proxy, is not waiting, and polling again at once would spin.
  */
 const MIN_UNCHANGED_POLL_MS = 1000;
 
@@ -83,7 +83,7 @@ class OrderWatch {
     this.wakeUp();
   }
 
-  /** Sends one long-poll and waits as its answer requires. Returns true at a final status. */
+  /** Sends one long-poll and waits as its response requires. Returns true at a final status. */
   async pollOnce() {
     const settings = this.settings;
     const sentAt = settings.now();
@@ -92,6 +92,7 @@ class OrderWatch {
     if (this.stopped) {
       return false;
     }
+
     const separator = this.url.indexOf('?') >= 0 ? '&' : '?';
     this.inFlight = sendRequest(settings, {
       method: 'GET',
@@ -99,6 +100,7 @@ class OrderWatch {
       timeoutMs: settings.pollWaitSeconds * 1000 + LONG_POLL_SLACK_MS,
       token: token,
     });
+
     let response;
     try {
       response = await this.inFlight.promise;
@@ -151,7 +153,7 @@ class OrderWatch {
       return;
     }
     if (error.code === 'ORDER_NOT_FOUND') {
-      // The projection may not have applied the submission yet; the server has already waited
+      // The projection may not have applied the submission yet. The server has already waited
       // `waitSeconds` for it, so a short pause before the next poll is enough.
       if (this.notFoundSince === null) {
         this.notFoundSince = settings.now();
@@ -172,8 +174,8 @@ class OrderWatch {
       return;
     }
     if (this.hidden) {
-      // A mini-program in the background loses its requests; that is no sign of a bad network,
-      // so the loop waits for onAppShow without growing the backoff.
+      // A mini-program in the background loses its requests, which says nothing about the
+      // network. The loop therefore waits for onAppShow without growing the backoff.
       return;
     }
     const delay = Math.max(backoffMs(this.failures, pollBackoff(this.settings), this.settings.random),

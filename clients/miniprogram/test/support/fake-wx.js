@@ -7,7 +7,7 @@
  * Faults, one per request, from `faults` (an array consumed in order, or a function of the sent
  * request and its index):
  * - `lost-request`: the request never reaches the server and `fail` reports a timeout;
- * - `lost-response`: the server handles the request, but the answer never arrives and `fail`
+ * - `lost-response`: the server handles the request, but the response never arrives and `fail`
  *   reports a timeout;
  * - `dropped-response`: the server handles the request, then the connection breaks (`fail`
  *   without timeout);
@@ -149,7 +149,7 @@ class FakeWx {
     this.clock.setTimeout(waiter.fire, waitSeconds * 1000);
   }
 
-  /** Moves an order to `status` with a new version and answers the long-polls waiting for it. */
+  /** Moves an order to `status` with a new version and responds to the long-polls waiting for it. */
   changeOrder(orderId, status) {
     const order = this.ordersById.get(orderId);
     order.status = status;

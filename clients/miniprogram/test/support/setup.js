@@ -6,7 +6,7 @@ const { FakeClock } = require('./fake-clock');
 const { FakeWx } = require('./fake-wx');
 const { seededRandom } = require('./seeded-random');
 
-/** A client wired to a fake wx on a virtual clock; `random` is seeded so jitter is reproducible. */
+/** Creates a client wired to a fake wx on a virtual clock, with seeded jitter so runs repeat. */
 function setUp(options) {
   const opts = options || {};
   const clock = new FakeClock();

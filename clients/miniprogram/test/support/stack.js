@@ -7,7 +7,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-/** Ports the repository's defaults use (8070-8091, 9092-9093); other builds may hold them. */
+/** Range of the stack's default ports (8070-8091, 9092-9093), which other builds may hold. */
 const DEFAULT_PORTS = { low: 8070, high: 9093 };
 
 /** Returns true when `port` on 127.0.0.1 can be bound now. */
@@ -70,7 +70,7 @@ async function startStack(root, random) {
   return stack;
 }
 
-/** Waits until the launcher prints that the stack runs; fails early when the launcher exits. */
+/** Waits until the launcher prints that the stack runs, and fails early when the launcher exits. */
 async function waitUntilRunning(stack, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
