@@ -67,6 +67,16 @@ async function startStack(root, random) {
     stop: () => stopStack(child, stack),
   };
   child.on('exit', () => { stack.exited = true; });
+  // If this process ends before stop() ran (a test timeout, an uncaught error), the stack must
+  // not outlive it.
+  process.once('exit', () => {
+    if (!stack.exited) {
+      signalGroup(child.pid, 'SIGKILL');
+    }
+  });
+  // A signal would end this process without the 'exit' event; exiting on it runs the handler.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   return stack;
 }
 
