@@ -75,11 +75,7 @@ function call(method, url, token, data) {
 
 async function loadStock(stack, merchantToken) {
   for (const skuId of SKUS) {
-    const response = await call('PUT', stack.ingestUrl + '/v1/skus/' + skuId + '/stock', merchantToken, {
-      stock: STOCK_PER_SKU, perUserLimit: PER_USER_LIMIT,
-      saleStart: '2020-01-01T00:00:00Z', saleEnd: '2100-01-01T00:00:00Z',
-    });
-    assert.equal(response.statusCode, 202, 'loading ' + skuId + ': ' + JSON.stringify(response.data));
+    await putStock(stack, merchantToken, skuId);
   }
   const deadline = Date.now() + 30000;
   for (const skuId of SKUS) {
@@ -91,6 +87,26 @@ async function loadStock(stack, merchantToken) {
       assert.ok(Date.now() < deadline, 'the projection never showed the stock of ' + skuId);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+}
+
+/**
+ * Loads a SKU's stock. Right after startup on a busy machine the ingest service has returned
+ * 503 to this request, so 429 and 503 are retried for up to 30 s.
+ */
+async function putStock(stack, merchantToken, skuId) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const response = await call('PUT', stack.ingestUrl + '/v1/skus/' + skuId + '/stock', merchantToken, {
+      stock: STOCK_PER_SKU, perUserLimit: PER_USER_LIMIT,
+      saleStart: '2020-01-01T00:00:00Z', saleEnd: '2100-01-01T00:00:00Z',
+    });
+    const retryable = response.statusCode === 429 || response.statusCode === 503;
+    if (!retryable || Date.now() > deadline) {
+      assert.equal(response.statusCode, 202, 'loading ' + skuId + ': ' + JSON.stringify(response.data));
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
