@@ -95,7 +95,10 @@ export interface ClientOptions {
 }
 
 export interface WaitOptions {
-  /** Called with the order each time its version grows, the first response included. */
+  /**
+   * Called with the order each time its version grows, the first response included. An exception
+   * it throws ends the wait and rejects the promise with that exception.
+   */
   onUpdate?: (order: Order) => void;
   /** The `statusUrl` of the `202`; by default the one this client remembered, or `projectionUrl`. */
   statusUrl?: string;

@@ -181,7 +181,13 @@ function resolveSettings(options) {
   if (typeof request !== 'function') {
     throw new TypeError('createClient: no wx.request here; pass options.request, a wx.request-shaped function.');
   }
-  const settings = Object.assign({}, DEFAULTS, options, {
+  const given = {};
+  Object.keys(options).forEach((name) => {
+    if (options[name] !== undefined) {
+      given[name] = options[name];
+    }
+  });
+  const settings = Object.assign({}, DEFAULTS, given, {
     ingestUrl: trimSlash(options.ingestUrl),
     projectionUrl: options.projectionUrl ? trimSlash(options.projectionUrl) : null,
     getToken: (refresh) => Promise.resolve(options.getToken(refresh)),

@@ -219,3 +219,12 @@ test('gateway HTML 502 is retried', async () => {
   assert.equal(calls, 2);
   assert.deepEqual(ordersOf(wx), [orderId]);
 });
+
+test('undefined options keep the defaults', async () => {
+  const { clock, wx, client } = setUp({ client: { requestTimeoutMs: undefined, language: undefined } });
+
+  await clock.run(client.submitOrder(ORDER));
+
+  assert.equal(wx.sent[0].timeout, DEFAULTS.requestTimeoutMs);
+  assert.equal(wx.sent[0].header['Accept-Language'], 'zh-CN');
+});
