@@ -38,8 +38,8 @@ public final class FlashsaleLauncher {
             if (command instanceof Command.Demo demo) {
                 return DemoCommand.run(demo.options(), out, err);
             }
-            if (command instanceof Command.Up) {
-                return UpCommand.run(out, err);
+            if (command instanceof Command.Up up) {
+                return UpCommand.run(up, out, err);
             }
             if (command instanceof Command.Bench bench) {
                 return BenchCommand.run(bench.options(), out, err);

@@ -20,11 +20,6 @@ final class StackRunner {
         return Paths.get(System.getProperty(ROOT_PROPERTY, "")).toAbsolutePath().normalize();
     }
 
-    /** Starts the stack with default settings and registers a shutdown hook that stops it. */
-    static Stack start(PrintStream err) {
-        return start(StackSettings.defaults(repositoryRoot()), err);
-    }
-
     /** Starts the stack and registers a shutdown hook that stops it. */
     static Stack start(StackSettings settings, PrintStream err) {
         Stack stack = new Stack(settings);

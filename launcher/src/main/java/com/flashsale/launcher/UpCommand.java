@@ -2,8 +2,10 @@ package com.flashsale.launcher;
 
 import com.flashsale.common.auth.Role;
 import com.flashsale.common.auth.TokenIssuer;
+import com.flashsale.launcher.cli.Command;
 import com.flashsale.launcher.stack.Stack;
 import com.flashsale.launcher.stack.StackPorts;
+import com.flashsale.launcher.stack.StackSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -15,8 +17,15 @@ final class UpCommand {
     private UpCommand() {
     }
 
-    static int run(PrintStream out, PrintStream err) throws InterruptedException {
-        Stack stack = StackRunner.start(err);
+    static int run(Command.Up options, PrintStream out, PrintStream err) throws InterruptedException {
+        StackSettings settings = StackSettings.defaults(StackRunner.repositoryRoot());
+        if (options.basePort().isPresent()) {
+            settings = settings.withPorts(StackPorts.fromBase(options.basePort().getAsInt()));
+        }
+        if (options.dataDirectory().isPresent()) {
+            settings = settings.withDataDirectory(options.dataDirectory().get());
+        }
+        Stack stack = StackRunner.start(settings, err);
         printWelcome(stack, out);
         StackRunner.waitForShutdown();
         return 0;

@@ -2,6 +2,9 @@ package com.flashsale.launcher.cli;
 
 import com.flashsale.launcher.bench.BenchOptions;
 import com.flashsale.launcher.topics.TopicDumpOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** What the user asked the launcher to do. */
 public sealed interface Command {
@@ -10,8 +13,13 @@ public sealed interface Command {
     record Help() implements Command {
     }
 
-    /** Starts the stack and keeps it running until Ctrl-C. */
-    record Up() implements Command {
+    /**
+     * Starts the stack and keeps it running until Ctrl-C.
+     *
+     * @param basePort the first of eight consecutive ports; empty for the default ports
+     * @param dataDirectory data, logs and the token signing key; empty for {@code .flashsale}
+     */
+    record Up(OptionalInt basePort, Optional<Path> dataDirectory) implements Command {
     }
 
     /** Runs a flash sale through the HTTP API and prints a report. */

@@ -31,13 +31,18 @@ public final class CommandLine {
                       order was duplicated, any accepted order did not reach a final status, a
                       SKU's stock does not add up, the order for a SKU without stock was not
                       dead-lettered, a payment after expiry revived its order or the audit failed.
-
               bench   Measure each stage of the pipeline against the best this machine does
                       with the same records, and write bench-results/<timestamp>/results.json
                       and chart.png. About 10 minutes; --quick takes about one.
               topics  Decode one of the pipeline's topics and print its records as JSON lines,
                       from the beginning: `flashsale topics order-events [--follow]`. Reads
                       committed records only and joins no consumer group.
+
+            Options of up:
+              --base-port N          bind the stack to ports N to N+7 instead of the
+                                     defaults (the same order as for demo)
+              --data-dir DIR         keep data, logs and the token signing key in DIR
+                                     (default .flashsale)
 
             Options of demo:
               --skus N               SKUs on sale (default 5)
@@ -94,6 +99,7 @@ public final class CommandLine {
     private static final Set<String> VALUE_OPTIONS = Set.of("--skus", "--stock", "--shoppers", "--submissions",
             "--report", "--seed", "--ingest-url", "--projection-url", "--jwt-secret-file", "--hold", "--pay-ratio",
             "--cancel-ratio", "--base-port", "--data-dir");
+    private static final Set<String> UP_OPTIONS = Set.of("--base-port", "--data-dir");
 
     /** Ports below 1024 need root on Linux. */
     private static final int MIN_BASE_PORT = 1024;
@@ -121,10 +127,8 @@ public final class CommandLine {
     }
 
     private static Command parseUp(List<String> arguments) {
-        if (!arguments.isEmpty()) {
-            throw new UsageException("`up` takes no options, got " + arguments.get(0) + ".");
-        }
-        return new Command.Up();
+        Map<String, String> values = optionValues(arguments, "up", UP_OPTIONS, Set.of());
+        return new Command.Up(basePort(values), Optional.ofNullable(values.get("--data-dir")).map(Path::of));
     }
 
     static BenchOptions parseBench(List<String> arguments) {
@@ -197,22 +201,7 @@ public final class CommandLine {
     }
 
     static DemoOptions parseDemo(List<String> arguments) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
-            if (FLAGS.contains(argument)) {
-                values.put(argument, "true");
-            } else if (!VALUE_OPTIONS.contains(name)) {
-                throw new UsageException("Unknown option '" + argument + "' for demo; see --help.");
-            } else if (argument.contains("=")) {
-                values.put(name, argument.substring(name.length() + 1));
-            } else if (i + 1 < arguments.size()) {
-                values.put(name, arguments.get(++i));
-            } else {
-                throw new UsageException("Option " + name + " needs a value.");
-            }
-        }
+        Map<String, String> values = optionValues(arguments, "demo", VALUE_OPTIONS, FLAGS);
         double payRatio = ratio(values, "--pay-ratio", DemoOptions.DEFAULT_PAY_RATIO);
         double cancelRatio = ratio(values, "--cancel-ratio", DemoOptions.DEFAULT_CANCEL_RATIO);
         if (payRatio + cancelRatio > 1) {
@@ -238,6 +227,28 @@ public final class CommandLine {
                 values.containsKey("--keep-running"),
                 remote,
                 seed(values));
+    }
+
+    /** Reads {@code --name value}, {@code --name=value} and flags into a map keyed by option name. */
+    private static Map<String, String> optionValues(List<String> arguments, String command, Set<String> valueOptions,
+                                                    Set<String> flags) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (flags.contains(argument)) {
+                values.put(argument, "true");
+            } else if (!valueOptions.contains(name)) {
+                throw new UsageException("Unknown option '" + argument + "' for " + command + "; see --help.");
+            } else if (argument.contains("=")) {
+                values.put(name, argument.substring(name.length() + 1));
+            } else if (i + 1 < arguments.size()) {
+                values.put(name, arguments.get(++i));
+            } else {
+                throw new UsageException("Option " + name + " needs a value.");
+            }
+        }
+        return values;
     }
 
     private static double ratio(Map<String, String> values, String name, double defaultValue) {

@@ -158,9 +158,29 @@ class CommandLineTest {
     }
 
     @Test
-    void upTakesNoOptions() {
-        assertThat(CommandLine.parse(List.of("up"))).isInstanceOf(Command.Up.class);
+    void upUsesDefaultsWithoutOptions() {
+        Command.Up up = (Command.Up) CommandLine.parse(List.of("up"));
+
+        assertThat(up.basePort()).isEmpty();
+        assertThat(up.dataDirectory()).isEmpty();
+    }
+
+    @Test
+    void upReadsBasePortAndDataDirectory() {
+        Command.Up up = (Command.Up) CommandLine.parse(List.of("up", "--base-port", "21000", "--data-dir=/tmp/sale"));
+
+        assertThat(up.basePort()).hasValue(21000);
+        assertThat(up.dataDirectory()).contains(Path.of("/tmp/sale"));
+    }
+
+    @Test
+    void upRejectsDemoOptions() {
         assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--skus", "2")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("for up");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--keep-running")))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--base-port", "80")))
                 .isInstanceOf(UsageException.class);
     }
 
