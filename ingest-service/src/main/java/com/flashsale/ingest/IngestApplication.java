@@ -31,7 +31,9 @@ import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** The ingest service: validates orders, order commands and stock commands and appends them to Kafka. */
@@ -39,6 +41,9 @@ public class IngestApplication extends Application<IngestConfiguration> {
 
     /** Threads that write responses after an acknowledgement. Two suffice because each write is small. */
     private static final int RESPONDER_THREADS = 2;
+
+    /** How long a start waits for topic metadata; a broker that is down delays the start by this much. */
+    private static final Duration METADATA_PREFETCH_BUDGET = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         new IngestApplication().run(args);
@@ -105,6 +110,9 @@ public class IngestApplication extends Application<IngestConfiguration> {
      */
     protected EventPublisher createPublisher(IngestConfiguration config, Environment environment) {
         KafkaEventPublisher publisher = new KafkaEventPublisher(config.getKafka(), config.getProducer());
+        Topics topics = config.getKafka().topics();
+        publisher.prefetchMetadata(List.of(topics.orderSubmissions(), topics.orderCommands(), topics.stockCommands()),
+                METADATA_PREFETCH_BUDGET);
         environment.lifecycle().manage(publisher);
         environment.healthChecks().register(KafkaHealthCheck.NAME,
                 new KafkaHealthCheck(config.getKafka(), "ingest-service-health"));

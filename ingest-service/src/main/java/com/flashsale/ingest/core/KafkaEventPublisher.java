@@ -7,6 +7,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -129,6 +130,31 @@ public final class KafkaEventPublisher implements EventPublisher, Managed {
     private boolean brokerAcknowledgedRecently() {
         long last = lastAcknowledgedNanos;
         return last != NEVER && nanoClock.getAsLong() - last < reachableWindowNanos;
+    }
+
+    /**
+     * Fetches the metadata of {@code topics} before the server takes requests. A send with unknown
+     * metadata waits for it only up to {@code maxBlock}, which a cold connection to the broker can
+     * exceed, so without this the first orders after a start could get 503. Gives up after
+     * {@code budget} and leaves the rest to the first sends: a broker that is down at start is
+     * reported by the health check, not by a failed start.
+     */
+    public void prefetchMetadata(List<String> topics, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        for (String topic : topics) {
+            while (true) {
+                try {
+                    producer.partitionsFor(topic);
+                    break;
+                } catch (KafkaException e) {
+                    if (System.nanoTime() > deadline) {
+                        LOG.warn("No metadata for topic={} within {}, continuing: {}", topic, budget, e.getMessage());
+                        return;
+                    }
+                }
+            }
+        }
+        LOG.info("Kafka metadata ready for topics={}", topics);
     }
 
     @Override

@@ -13,16 +13,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -137,6 +140,43 @@ class KafkaEventPublisherTest {
         } finally {
             publisher.stop();
         }
+    }
+
+    @Test
+    void prefetchRetriesMetadataUntilItArrives() {
+        AtomicInteger calls = new AtomicInteger();
+        MockProducer<String, SpecificRecord> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new EventSerde().serializer()) {
+            @Override
+            public synchronized List<PartitionInfo> partitionsFor(String topic) {
+                if (calls.incrementAndGet() <= 2) {
+                    throw new org.apache.kafka.common.errors.TimeoutException("no metadata yet");
+                }
+                return List.of();
+            }
+        };
+        KafkaEventPublisher publisher = new KafkaEventPublisher(producer, new ProducerSettings(), System::nanoTime);
+
+        publisher.prefetchMetadata(List.of("test.order-submissions", "test.order-commands"), java.time.Duration.ofSeconds(5));
+
+        assertThat(calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void prefetchGivesUpAfterItsBudget() {
+        MockProducer<String, SpecificRecord> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new EventSerde().serializer()) {
+            @Override
+            public synchronized List<PartitionInfo> partitionsFor(String topic) {
+                throw new org.apache.kafka.common.errors.TimeoutException("broker down");
+            }
+        };
+        KafkaEventPublisher publisher = new KafkaEventPublisher(producer, new ProducerSettings(), System::nanoTime);
+        long start = System.nanoTime();
+
+        publisher.prefetchMetadata(List.of("test.order-submissions"), java.time.Duration.ofMillis(200));
+
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
     }
 
     private static MockProducer<String, SpecificRecord> mockProducer() {

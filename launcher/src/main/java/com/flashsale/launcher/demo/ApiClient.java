@@ -25,6 +25,8 @@ public final class ApiClient {
     private final URI projectionUrl;
     private final ObjectMapper json = new ObjectMapper();
 
+    private static final int STOCK_ATTEMPTS = 5;
+
     public ApiClient(URI ingestUrl, URI projectionUrl) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -58,7 +60,11 @@ public final class ApiClient {
         return postJson(token, "/v1/orders", rawBody);
     }
 
-    /** {@code PUT /v1/skus/{skuId}/stock}, a merchant's call. */
+    /**
+     * {@code PUT /v1/skus/{skuId}/stock}, a merchant's call. A PUT may be repeated, so a 429 or 503
+     * is retried after its {@code Retry-After}, up to {@value #STOCK_ATTEMPTS} attempts, as a
+     * merchant's backend would; a stack that has just started can still be fetching topic metadata.
+     */
     public Response setStock(String token, String skuId, long stock, int perUserLimit, Instant saleStart,
             Instant saleEnd) throws IOException, InterruptedException {
         ObjectNode body = json.createObjectNode()
@@ -70,7 +76,13 @@ public final class ApiClient {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        return send(request);
+        Response response = send(request);
+        for (int attempt = 2; attempt <= STOCK_ATTEMPTS && (response.status() == 429 || response.status() == 503);
+                attempt++) {
+            Thread.sleep(response.retryAfter().orElse(Duration.ofSeconds(1)).toMillis());
+            response = send(request);
+        }
+        return response;
     }
 
     /** {@code GET /v1/orders/{orderId}} from the projection. */
