@@ -32,7 +32,7 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Integer> send(long index, Duration timeout) {
+    public CompletableFuture<Integer> send(long index, long dueNanos, Duration timeout) {
         HttpRequest request = requests.apply(index).timeout(timeout).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }

@@ -153,7 +153,7 @@ public final class OpenLoopGenerator {
             }
             CompletableFuture<Integer> response;
             try {
-                response = transport.send(request.index(), timeout);
+                response = transport.send(request.index(), request.dueNanos(), timeout);
             } catch (RuntimeException e) {
                 finish(request, clock.nanoTime(), errorKind(e));
                 release();

@@ -10,6 +10,9 @@ public interface Transport {
     /**
      * Sends the request without blocking. The future completes with the status code, or
      * exceptionally when the request failed or got no response within {@code timeout}.
+     *
+     * @param dueNanos the {@link NanoClock} time at which the request was due, for transports that
+     *                 measure what happens after the response from the same start
      */
-    CompletableFuture<Integer> send(long index, Duration timeout);
+    CompletableFuture<Integer> send(long index, long dueNanos, Duration timeout);
 }

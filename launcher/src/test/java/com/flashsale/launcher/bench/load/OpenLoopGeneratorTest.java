@@ -22,7 +22,7 @@ class OpenLoopGeneratorTest {
 
     /** A server that returns {@code status} for every request after {@code millis}, one at a time. */
     private Transport answering(int status, long millis) {
-        return (index, timeout) -> {
+        return (index, due, timeout) -> {
             sent.add(index);
             clock.advance(millis * MS);
             return CompletableFuture.completedFuture(status);
@@ -49,7 +49,7 @@ class OpenLoopGeneratorTest {
         // Request 0 takes one second, the others 50 ms each, on a single connection. Requests 1 to 9
         // are due every 100 ms during the stall and go out one after another once it ends.
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, 1, Duration.ofSeconds(5));
-        Transport transport = (index, timeout) -> {
+        Transport transport = (index, due, timeout) -> {
             sent.add(index);
             clock.advance((index == 0 ? 1_000 : 50) * MS);
             return CompletableFuture.completedFuture(202);
@@ -70,7 +70,7 @@ class OpenLoopGeneratorTest {
     @Test
     void otherStatusesAndFailuresAreErrors() throws Exception {
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, 8, Duration.ofSeconds(5));
-        Transport transport = (index, timeout) -> switch ((int) (index % 4)) {
+        Transport transport = (index, due, timeout) -> switch ((int) (index % 4)) {
             case 0, 1 -> CompletableFuture.completedFuture(202);
             case 2 -> CompletableFuture.completedFuture(429);
             default -> CompletableFuture.failedFuture(new HttpTimeoutException("request timed out"));
@@ -92,7 +92,7 @@ class OpenLoopGeneratorTest {
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, 1, Duration.ofMillis(300));
         CompletableFuture<Integer> first = new CompletableFuture<>();
         clock.at(500 * MS, () -> first.complete(202));
-        Transport transport = (index, timeout) -> {
+        Transport transport = (index, due, timeout) -> {
             sent.add(index);
             return index == 0 ? first : CompletableFuture.completedFuture(202);
         };
@@ -108,7 +108,7 @@ class OpenLoopGeneratorTest {
     @Test
     void unansweredRequestCountsAfterDrain() throws Exception {
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, 4, Duration.ofMillis(200));
-        Transport transport = (index, timeout) -> index == 0
+        Transport transport = (index, due, timeout) -> index == 0
                 ? new CompletableFuture<>()
                 : CompletableFuture.completedFuture(202);
 
@@ -124,7 +124,7 @@ class OpenLoopGeneratorTest {
     @Test
     void transportExceptionIsAnError() throws Exception {
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, 1, Duration.ofSeconds(1));
-        Transport transport = (index, timeout) -> {
+        Transport transport = (index, due, timeout) -> {
             throw new IllegalArgumentException("bad request " + index);
         };
 
