@@ -84,7 +84,8 @@ public final class OpenLoopGenerator {
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger queueDrainers = new AtomicInteger();
         private final AtomicLong succeeded = new AtomicLong();
-        private final AtomicLong succeededInWindow = new AtomicLong();
+        private final AtomicLong firstSuccess = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong lastSuccess = new AtomicLong(Long.MIN_VALUE);
         private final AtomicLong maxSendLag = new AtomicLong();
         private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
@@ -185,9 +186,8 @@ public final class OpenLoopGenerator {
             latencies.record(request.dueNanos(), doneNanos);
             if (errorKind == null) {
                 succeeded.incrementAndGet();
-                if (doneNanos <= windowEnd) {
-                    succeededInWindow.incrementAndGet();
-                }
+                firstSuccess.accumulateAndGet(doneNanos, Math::min);
+                lastSuccess.accumulateAndGet(doneNanos, Math::max);
             } else {
                 errorKinds.computeIfAbsent(errorKind, kind -> new LongAdder()).increment();
             }
@@ -209,8 +209,10 @@ public final class OpenLoopGenerator {
             errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
             long errors = kinds.values().stream().mapToLong(Long::longValue).sum();
             double windowSeconds = (windowEnd - schedule.startNanos()) / 1e9;
+            double spanSeconds = succeeded.get() == 0 ? 0
+                    : (lastSuccess.get() - firstSuccess.get()) / 1e9 + 1 / schedule.ratePerSecond();
             return new StepResult(schedule.ratePerSecond(), windowSeconds, schedule.count(), succeeded.get(),
-                    succeededInWindow.get(), errors, kinds, latencies.percentileMs(50), latencies.percentileMs(99),
+                    spanSeconds, errors, kinds, latencies.percentileMs(50), latencies.percentileMs(99),
                     latencies.percentileMs(99.9), latencies.maxMs(), maxSendLag.get() / 1e6);
         }
     }

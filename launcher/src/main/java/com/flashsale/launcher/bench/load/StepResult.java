@@ -11,7 +11,8 @@ import java.util.Map;
  * @param windowSeconds      length of the step's schedule
  * @param requests           requests scheduled
  * @param succeeded          responses with the expected status
- * @param succeededInWindow  of those, the ones that arrived before the window ended
+ * @param successSpanSeconds time from the first to the last success plus one interval of the
+ *                           schedule: for a server that keeps up, the window itself
  * @param errors             requests that failed, timed out or got another status
  * @param errorKinds         errors by kind: the status code, {@code timeout} or the exception's name
  * @param p50Ms              median latency in milliseconds
@@ -26,7 +27,7 @@ public record StepResult(
         double windowSeconds,
         long requests,
         long succeeded,
-        long succeededInWindow,
+        double successSpanSeconds,
         long errors,
         Map<String, Long> errorKinds,
         double p50Ms,
@@ -39,9 +40,14 @@ public record StepResult(
         errorKinds = Map.copyOf(errorKinds);
     }
 
-    /** Returns the responses with the expected status per second of the window. */
+    /**
+     * Returns the successes per second between the first and the last success. Counting over that
+     * span instead of the window keeps the latency at the window's two edges from reading as lost
+     * throughput, and for a saturated server it is the rate at which it completed requests. A stall
+     * before the first success is not in the span; the latencies show it.
+     */
     public double achievedPerSecond() {
-        return windowSeconds > 0 ? succeededInWindow / windowSeconds : 0;
+        return successSpanSeconds > 0 ? succeeded / successSpanSeconds : 0;
     }
 
     public LatencyPoint toLatencyPoint() {

@@ -38,10 +38,24 @@ class OpenLoopGeneratorTest {
         assertThat(result.requests()).isEqualTo(10);
         assertThat(result.succeeded()).isEqualTo(10);
         assertThat(result.errors()).isZero();
-        assertThat(result.achievedPerSecond()).isEqualTo(10.0);
+        assertThat(result.achievedPerSecond()).isCloseTo(10.0, within(1e-9));
         assertThat(result.p50Ms()).isCloseTo(20, within(0.1));
         assertThat(result.maxMs()).isCloseTo(20, within(0.1));
         assertThat(result.maxSendLagMs()).isZero();
+    }
+
+    @Test
+    void saturatedServerShowsItsCapacity() throws Exception {
+        // 40 requests per second offered to one connection that serves 20 per second.
+        OpenLoopGenerator generator = new OpenLoopGenerator(clock, 1, Duration.ofSeconds(5));
+
+        StepResult result = generator.run(40, ONE_SECOND, answering(202, 50), 202);
+
+        // Successes every 50 ms from 50 to 2000 ms, plus one 25 ms interval.
+        assertThat(result.succeeded()).isEqualTo(40);
+        assertThat(result.achievedPerSecond()).isCloseTo(40 / 1.975, within(0.01));
+        assertThat(result.maxMs()).isCloseTo(2_000 - 975, within(1.0));
+        assertThat(result.toLatencyPoint().achievedPerSecond()).isLessThan(0.95 * 40);
     }
 
     @Test
@@ -62,8 +76,8 @@ class OpenLoopGeneratorTest {
         assertThat(result.p50Ms()).isCloseTo(750, within(1.0));
         assertThat(result.p99Ms()).isCloseTo(1_000, within(1.0));
         assertThat(result.succeeded()).isEqualTo(10);
-        assertThat(result.succeededInWindow()).isEqualTo(1);
-        assertThat(result.achievedPerSecond()).isEqualTo(1.0);
+        // Successes from 1000 to 1450 ms, plus one 100 ms interval: the server's 20/s after the stall.
+        assertThat(result.achievedPerSecond()).isCloseTo(10 / 0.55, within(0.01));
         assertThat(sent).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
