@@ -83,7 +83,7 @@ public record StackSettings(
                 healthTimeout, Optional.of(timings), services, extraEnvironment);
     }
 
-    /** Returns these settings with only {@code startedServices} started, for example the ingest service alone on Kafka. */
+    /** Returns these settings with only {@code startedServices} started, such as the ingest service alone. */
     public StackSettings withServices(Set<Service> startedServices) {
         return new StackSettings(repositoryRoot, dataDirectory, kafkaLib, ports, topicPrefix, partitions,
                 healthTimeout, processorTimings, startedServices, extraEnvironment);

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DecisionTracker {
 
     static final int WAIT_SECONDS = 10;
-    /** Pause after a response that came at once without the decision, as from a projection that does not know the order yet. */
+    /** Pause after a response that came at once without the decision, as for an order not projected yet. */
     private static final Duration QUICK_RESPONSE_PAUSE = Duration.ofMillis(20);
     private static final Duration ERROR_PAUSE = Duration.ofMillis(200);
 

@@ -45,7 +45,7 @@ public final class EndToEndStage implements BenchStage {
     static final double FALLBACK_RATE = 200;
     static final int SKUS = 32;
     static final long STOCK_PER_SKU = 100_000_000L;
-    /** Units one shopper may hold per SKU; the rotation of {@link ShopperPool} holds at most three. */
+    /** Units one shopper may reserve per SKU; the rotation of {@link ShopperPool} reserves at most three. */
     static final int PER_USER_LIMIT = 10;
     private static final Duration STOCK_VISIBLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -96,7 +96,7 @@ public final class EndToEndStage implements BenchStage {
 
     /**
      * Submits orders for {@code duration} and waits for their decisions. The measurement starts only
-     * after this, so that it sees a pipeline whose consumers are running and whose JIT is warm.
+     * after this, so that it measures a pipeline whose consumers are running and whose JIT is warm.
      */
     private void warmUp(OpenLoopGenerator generator, OrderEndpoint orders, double rate, Duration duration,
             Duration decisionDeadline, StackSettings settings, BenchContext context) throws InterruptedException {

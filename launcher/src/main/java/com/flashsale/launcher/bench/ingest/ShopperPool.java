@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * Shoppers and SKUs for a stream of orders that stays within the ingest service's per-user limits:
  * order {@code i} comes from shopper {@code i mod shoppers}, so with at least as many shoppers as
- * orders per second each one orders at most once a second (the per-user bucket refills at one per
+ * orders per second ({@link #shoppersFor}) each one orders at most once a second (the per-user bucket refills at one per
  * second). A shopper's orders go three in a row to one SKU, then to the next of {@code skus}, so no
  * shopper has more than three open orders for one SKU (the default cap) unless it comes back to that
  * SKU within the open-order window, which takes {@code 3 * skus} of its orders.
@@ -25,7 +25,8 @@ public final class ShopperPool {
     /** Creates {@code shoppers} shoppers with tokens from {@code issuer}; ids start with {@code runId}. */
     public ShopperPool(TokenIssuer issuer, String runId, int shoppers, int skus) {
         if (shoppers < 1 || skus < 1) {
-            throw new IllegalArgumentException("Need at least one shopper and one SKU, got " + shoppers + " and " + skus);
+            throw new IllegalArgumentException("The pool needs at least one shopper and one SKU, got " + shoppers
+                    + " and " + skus);
         }
         this.runId = runId;
         this.skus = skus;

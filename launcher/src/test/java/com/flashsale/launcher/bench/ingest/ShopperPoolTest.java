@@ -37,7 +37,7 @@ class ShopperPoolTest {
     }
 
     @Test
-    void shopperOrdersThreeTimesPerSkuThenMovesOn() {
+    void threeOrdersPerShopperAndSku() {
         ShopperPool pool = new ShopperPool(ISSUER, "run", 100, 8);
 
         Map<String, Integer> ordersByShopperAndSku = new HashMap<>();
@@ -53,7 +53,7 @@ class ShopperPoolTest {
     }
 
     @Test
-    void orderBodyIsValidJsonWithUniqueRequestId() throws Exception {
+    void orderBodyHasUniqueRequestId() throws Exception {
         ShopperPool pool = new ShopperPool(ISSUER, "run", 10, 4);
         ObjectMapper json = new ObjectMapper();
 
