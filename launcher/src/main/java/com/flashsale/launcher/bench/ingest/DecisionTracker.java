@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Follows accepted orders with long polls of {@code GET /v1/orders/{orderId}?waitSeconds&afterVersion}
@@ -38,6 +40,7 @@ final class DecisionTracker {
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final Map<String, Boolean> pending = new ConcurrentHashMap<>();
     private final AtomicLong decided = new AtomicLong();
+    private final Map<String, LongAdder> decidedByStatus = new ConcurrentHashMap<>();
     private final AtomicLong polls = new AtomicLong();
     private volatile boolean stopped;
 
@@ -64,6 +67,13 @@ final class DecisionTracker {
 
     long decided() {
         return decided.get();
+    }
+
+    /** Returns the decided orders by the first decided status a poll returned, such as RESERVED. */
+    Map<String, Long> decidedByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        decidedByStatus.forEach((status, count) -> counts.put(status, count.sum()));
+        return counts;
     }
 
     /** Returns the orders tracked but not seen decided. */
@@ -107,6 +117,7 @@ final class DecisionTracker {
                     if (pending.remove(orderId) != null) {
                         latencies.record(dueNanos, now);
                         decided.incrementAndGet();
+                        decidedByStatus.computeIfAbsent(status, key -> new LongAdder()).increment();
                     }
                     return;
                 }

@@ -118,10 +118,10 @@ public final class EndToEndStage implements BenchStage {
         boolean measured = tracker.decided() > 0;
         double p50 = measured ? latencies.percentileMs(50) : Double.NaN;
         double p99 = measured ? latencies.percentileMs(99) : Double.NaN;
-        context.log().printf(Locale.ROOT, "  decided %d, undecided %d s after the last submission %d, "
+        context.log().printf(Locale.ROOT, "  decided %d %s, undecided %d s after the last submission %d, "
                 + "submissions not accepted %d, long polls %d; submit to decision p50 %.1f ms p99 %.1f ms "
-                + "max %.1f ms%n", tracker.decided(), deadline.toSeconds(), tracker.undecided(), submitted.errors(),
-                tracker.polls(), p50, p99, latencies.maxMs());
+                + "max %.1f ms%n", tracker.decided(), tracker.decidedByStatus(), deadline.toSeconds(),
+                tracker.undecided(), submitted.errors(), tracker.polls(), p50, p99, latencies.maxMs());
         return new EndToEndResult(rate, tracker.decided(), tracker.undecided() + submitted.errors(), p50, p99);
     }
 
