@@ -16,6 +16,7 @@ import com.flashsale.ingest.core.limits.AdmissionControl;
 import com.flashsale.ingest.metrics.RequestMetricsFilter;
 import com.flashsale.ingest.resources.AcknowledgedResponder;
 import com.flashsale.ingest.resources.BodySizeFilter;
+import com.flashsale.ingest.resources.BenchmarkOrderResource;
 import com.flashsale.ingest.resources.BodySizeInterceptor;
 import com.flashsale.ingest.resources.ClientAddresses;
 import com.flashsale.ingest.resources.OrderCommandResource;
@@ -84,6 +85,10 @@ public class IngestApplication extends Application<IngestConfiguration> {
                 clientAddresses, topics.orderCommands(), config.getProjectionPublicUrl()));
         environment.jersey().register(new StockResource(publisher, events, responder, admissions, clientAddresses,
                 topics.stockCommands()));
+        if (config.isBenchmarkBaseline()) {
+            environment.jersey().register(new BenchmarkOrderResource(config.getProjectionPublicUrl(),
+                    config.getMaxQuantityPerOrder()));
+        }
     }
 
     private static void registerRequestFilters(Environment environment) {

@@ -50,6 +50,13 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     private int retryAfterSeconds = 2;
 
+    /**
+     * True to register {@code POST /v1/benchmark/orders}, the benchmark's baseline, which validates an
+     * order and returns 202 without sending it anywhere. False by default and in production.
+     */
+    @JsonProperty
+    private boolean benchmarkBaseline = false;
+
     public KafkaSettings getKafka() {
         return kafka;
     }
@@ -79,5 +86,9 @@ public class IngestConfiguration extends Configuration {
 
     public int getRetryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public boolean isBenchmarkBaseline() {
+        return benchmarkBaseline;
     }
 }

@@ -88,6 +88,7 @@ class IngestConfigurationTest {
         assertThat(config.getLimits().getPerUser().getBurst()).isEqualTo(5);
         assertThat(config.getLimits().getMaxOpenOrdersPerSku()).isEqualTo(3);
         assertThat(config.getLimits().getTrustedProxyCount()).isZero();
+        assertThat(config.isBenchmarkBaseline()).isFalse();
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(server.getRegisterDefaultExceptionMappers()).isFalse();
@@ -120,6 +121,7 @@ class IngestConfigurationTest {
         environment.put("INGEST_PORT", "18080");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
         environment.put("PROJECTION_PUBLIC_URL", "https://orders.example.com/");
+        environment.put("INGEST_BENCHMARK_BASELINE", "true");
 
         IngestConfiguration config = load(environment);
 
@@ -127,5 +129,6 @@ class IngestConfigurationTest {
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(18080);
         assertThat(config.getKafka().getBootstrapServers()).isEqualTo("127.0.0.1:19092");
         assertThat(config.getProjectionPublicUrl()).isEqualTo("https://orders.example.com");
+        assertThat(config.isBenchmarkBaseline()).isTrue();
     }
 }

@@ -1,5 +1,7 @@
 package com.flashsale.launcher.bench;
 
+import com.flashsale.launcher.bench.ingest.EndToEndStage;
+import com.flashsale.launcher.bench.ingest.IngestStage;
 import java.util.List;
 
 /** The stages of {@code flashsale bench}, in the order they run. */
@@ -9,6 +11,10 @@ public final class BenchStages {
     }
 
     public static List<BenchStage> all() {
-        return List.of();
+        // The end-to-end stage runs last: it takes its rate from the ingest stage's result.
+        return List.of(
+                new IngestStage(),
+                // The reservation, projection and raw Kafka stages go here.
+                new EndToEndStage());
     }
 }

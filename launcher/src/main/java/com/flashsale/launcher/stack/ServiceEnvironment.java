@@ -49,6 +49,7 @@ final class ServiceEnvironment {
                 environment.put("PROJECTION_PUBLIC_URL", settings.projectionUrl());
             }
         }
+        environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
         return environment;
     }
 

@@ -61,8 +61,8 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts everything and waits until each service reports healthy. On any failure it stops what
-     * it had started and rethrows.
+     * Starts the broker and the services of {@link StackSettings#services()} and waits until each
+     * service reports healthy. On any failure it stops what it had started and rethrows.
      */
     public synchronized void start() {
         requireJars();
@@ -194,7 +194,9 @@ public final class Stack implements AutoCloseable {
     private void startServices() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (Service service : List.of(Service.values())) {
-            startService(service, http);
+            if (settings.services().contains(service)) {
+                startService(service, http);
+            }
         }
     }
 
