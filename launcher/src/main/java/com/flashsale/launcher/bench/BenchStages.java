@@ -1,5 +1,6 @@
 package com.flashsale.launcher.bench;
 
+import com.flashsale.launcher.bench.stages.ReservationStage;
 import java.util.List;
 
 /** The stages of {@code flashsale bench}, in the order they run. */
@@ -9,6 +10,6 @@ public final class BenchStages {
     }
 
     public static List<BenchStage> all() {
-        return List.of();
+        return List.of(new ReservationStage());
     }
 }
