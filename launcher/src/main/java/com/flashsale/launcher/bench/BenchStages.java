@@ -1,5 +1,7 @@
 package com.flashsale.launcher.bench;
 
+import com.flashsale.launcher.bench.stages.ProjectionStage;
+import com.flashsale.launcher.bench.stages.RawKafkaStage;
 import com.flashsale.launcher.bench.stages.ReservationStage;
 import java.util.List;
 
@@ -10,6 +12,6 @@ public final class BenchStages {
     }
 
     public static List<BenchStage> all() {
-        return List.of(new ReservationStage());
+        return List.of(new ReservationStage(), new ProjectionStage(), new RawKafkaStage());
     }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One embedded single-node broker on free ports for a benchmark stage. Each measured case gets
@@ -64,6 +68,27 @@ final class BenchBroker implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not create topic " + name + ": " + e.getCause().getMessage(),
                     e.getCause());
+        }
+    }
+
+    /**
+     * Writes one empty record to each partition of {@code topic}, one request at a time, and waits
+     * for the acknowledgements. Afterwards the broker has applied the new partitions, so a tool
+     * that produces with several requests in flight cannot lose a first request to KAFKA-15591
+     * (an idempotent producer's request that arrives before the partition exists, overtaken by a
+     * later one, is then retried with OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout).
+     */
+    void primePartitions(String topic) throws InterruptedException, ExecutionException {
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings)) {
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, new byte[0])).get();
+            }
         }
     }
 
