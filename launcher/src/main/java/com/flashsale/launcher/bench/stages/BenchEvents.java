@@ -18,8 +18,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Builds the events the benchmark writes, shaped like the ingest service's and the stream
- * processor's: fresh event ids, times in milliseconds, one user per order, quantity 1. The ids
- * are derived from the order's number, so two runs write the same orders.
+ * processor's: fresh event ids, times in milliseconds, one user per order, quantity 1. Order,
+ * user and SKU ids are derived from the order's number, so every run writes the same orders.
  */
 final class BenchEvents {
 

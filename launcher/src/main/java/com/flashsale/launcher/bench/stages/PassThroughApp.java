@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The reservation stage's baseline: a Kafka Streams application that copies every record of one
  * topic unchanged to another under {@code exactly_once_v2}, with one stream thread like the
- * processor. It is what any exactly-once Streams application costs on this broker before doing
- * any work. The benchmark starts it as a child JVM from the launcher jar and stops it with SIGTERM.
+ * processor. Its rate is what exactly-once Kafka Streams allows on this broker when the topology
+ * does no work. The benchmark starts it as a child JVM from the launcher jar and stops it with SIGTERM.
  *
  * <p>Arguments: bootstrap servers, application id, source topic, sink topic, state directory,
  * commit interval in milliseconds.
