@@ -36,7 +36,7 @@ final class BenchBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a broker whose data lives in {@code directory} and waits until it answers. */
+    /** Starts a broker whose data lives in {@code directory} and waits until it accepts admin requests. */
     static BenchBroker start(Path directory) {
         List<Integer> ports = Ports.findFree(2);
         BrokerSettings settings = new BrokerSettings(directory, Ports.LOOPBACK, ports.get(0), ports.get(1),
@@ -74,9 +74,10 @@ final class BenchBroker implements AutoCloseable {
     /**
      * Writes one empty record to each partition of {@code topic}, one request at a time, and waits
      * for the acknowledgements. Afterwards the broker has applied the new partitions, so a tool
-     * that produces with several requests in flight cannot lose a first request to KAFKA-15591
-     * (an idempotent producer's request that arrives before the partition exists, overtaken by a
-     * later one, is then retried with OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout).
+     * that produces with several requests in flight cannot hit KAFKA-15591. In that Kafka bug, an
+     * idempotent producer's request that reaches the broker before the partition exists is
+     * overtaken by a later one. The producer then retries it with OUT_OF_ORDER_SEQUENCE_NUMBER
+     * until its delivery timeout.
      */
     void primePartitions(String topic) throws InterruptedException, ExecutionException {
         Map<String, Object> settings = Map.of(

@@ -28,7 +28,7 @@ record BenchDatabase(String label, String url, String user, String password, Str
     private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static final DateTimeFormatter NAME_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
-    /** A fresh H2 file under {@code directory}, in the PostgreSQL mode the projection's config.yml uses. */
+    /** Names a fresh H2 file under {@code directory}, in the PostgreSQL mode that the projection's config.yml uses. */
     static BenchDatabase h2(Path directory) {
         return new BenchDatabase("H2", "jdbc:h2:" + directory.resolve("projection").toAbsolutePath()
                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null, null);
@@ -38,7 +38,7 @@ record BenchDatabase(String label, String url, String user, String password, Str
      * Creates {@code flashsale_bench_<UTC time>} on the server of {@code serverUrl}, connecting to
      * its {@code postgres} database.
      *
-     * @throws SQLException when the server is unreachable or refuses
+     * @throws SQLException when the server is unreachable or rejects the statement
      */
     static BenchDatabase createPostgres(String serverUrl, String user, Clock clock) throws SQLException {
         String name = "flashsale_bench_" + NAME_SUFFIX.format(clock.instant().atOffset(ZoneOffset.UTC));

@@ -58,7 +58,7 @@ final class BenchEvents {
         return "bench-user-" + order;
     }
 
-    /** A sale on each of {@code skuCount} SKUs, open from an hour ago for a day, one unit per user. */
+    /** Builds a sale on each of {@code skuCount} SKUs, open from an hour ago for a day, one unit per user. */
     List<TopicEvent> stockLoads(int skuCount, long stockPerSku) {
         List<TopicEvent> events = new ArrayList<>(skuCount);
         for (int sku = 0; sku < skuCount; sku++) {
@@ -79,7 +79,7 @@ final class BenchEvents {
         return events;
     }
 
-    /** {@code orderCount} submissions of one unit each, spread round-robin over {@code skuCount} SKUs. */
+    /** Builds {@code orderCount} submissions of one unit each, spread round-robin over {@code skuCount} SKUs. */
     List<TopicEvent> submissions(int orderCount, int skuCount) {
         List<TopicEvent> events = new ArrayList<>(orderCount);
         for (int order = 0; order < orderCount; order++) {
@@ -89,7 +89,7 @@ final class BenchEvents {
         return events;
     }
 
-    /** The submission of order number {@code order}; its encoded size is the benchmark's record size. */
+    /** Builds the submission of order number {@code order}. Its encoded size is the benchmark's record size. */
     OrderSubmitted submission(int order, int skuCount) {
         return OrderSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
@@ -105,10 +105,10 @@ final class BenchEvents {
     }
 
     /**
-     * The events of a sale the projection reads, in the order a sale produces them: every
-     * submission, then every decision, then the payments and expiries. Of each 20 orders 4 are
-     * rejected as sold out and 16 reserved; of the reserved, 4 are confirmed, 4 expire and 8 stay
-     * reserved: 48 events per 20 orders.
+     * Builds the events of a sale that the projection reads, in the order a sale produces them:
+     * every submission, then every decision, then the payments and expiries. Of each 20 orders, 4
+     * are rejected as sold out and 16 reserved. Of the 16 reserved, 4 are confirmed, 4 expire and
+     * 8 stay reserved, so 20 orders make 48 events.
      */
     List<TopicEvent> saleOutcomes(int orderCount, int skuCount) {
         List<TopicEvent> events = new ArrayList<>(orderCount * 12 / 5 + 1);

@@ -70,7 +70,7 @@ final class ChildJvm implements AutoCloseable {
             LOG.info("Started {} pid={} log={}", name, process.pid(), logFile);
             return new ChildJvm(name, logFile, process);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name, e);
+            throw new UncheckedIOException("Failed to start " + name, e);
         }
     }
 

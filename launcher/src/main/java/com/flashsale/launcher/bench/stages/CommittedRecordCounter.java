@@ -74,7 +74,7 @@ final class CommittedRecordCounter implements AutoCloseable {
         return window;
     }
 
-    /** Records read that did not count, such as the processor's retry events. */
+    /** Returns the number of records read that did not count, such as the processor's retry events. */
     long skipped() {
         return skipped;
     }

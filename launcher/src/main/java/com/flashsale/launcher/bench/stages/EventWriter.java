@@ -30,10 +30,10 @@ final class EventWriter {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // The topics are seconds old. With several requests in flight, one that reaches the
-                // broker before it has applied the new partition fails and a later one succeeds; the
-                // idempotent producer then retries the first with OUT_OF_ORDER_SEQUENCE_NUMBER until
-                // its delivery timeout (KAFKA-15591, seen with Kafka 4.4.0). One request at a time
-                // cannot be overtaken.
+                // broker before it has applied the new partition fails and a later one succeeds.
+                // The idempotent producer then retries the first with OUT_OF_ORDER_SEQUENCE_NUMBER
+                // until its delivery timeout (KAFKA-15591, seen here with Kafka 4.4.0). A single
+                // request in flight cannot be overtaken.
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * What one order event writes to a row of the orders read model: the projection's status and
- * rank for the event type (a status moves only to a higher rank) and the columns the event carries.
+ * The change that one order event makes to a row of the orders read model: the projection's
+ * status and rank for the event type (a status moves only to a higher rank) and the columns the
+ * event carries.
  *
  * @param reason          rejection reason, null otherwise
  * @param expiresAt       end of a reservation's hold, null otherwise

@@ -26,7 +26,7 @@ final class ProjectionProgress {
         this.metrics = URI.create("http://127.0.0.1:" + adminPort + "/metrics");
     }
 
-    /** Returns the applied events, or empty while the service does not answer yet. */
+    /** Returns the number of applied events, or empty while the endpoint is not reachable yet. */
     OptionalLong appliedEvents() throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(metrics).timeout(REQUEST_TIMEOUT).GET().build();
         try {

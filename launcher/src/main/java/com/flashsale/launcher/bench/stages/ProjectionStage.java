@@ -28,9 +28,9 @@ import java.util.OptionalLong;
  * to its read model, against plain JDBC batches of the same order-row changes into the same
  * database. It measures a fresh H2 file, and PostgreSQL when the run has a PostgreSQL URL.
  *
- * <p>A row is one order event applied to the orders read model. For each, the projection writes
- * its applied-event record, a history row and the order row in its batch transaction; the baseline
- * writes only the order row. Both rates run from the first committed batch to the last (see
+ * <p>A row is one order event applied to the orders read model. For each such event the projection
+ * writes its applied-event record, a history row and the order row in its batch transaction. The
+ * baseline writes only the order row. Both rates run from the first committed batch to the last (see
  * {@link ProgressWindow}); the projection's progress is read from its Prometheus endpoint.
  */
 public final class ProjectionStage implements BenchStage {
@@ -53,9 +53,8 @@ public final class ProjectionStage implements BenchStage {
         Path stageDirectory = context.stageDirectory(name());
 
         try (BenchBroker broker = BenchBroker.start(stageDirectory.resolve("kafka"))) {
-            try (BenchDatabase h2 = BenchDatabase.h2(stageDirectory.resolve("h2"))) {
-                results.addProjection(measure(context, broker, h2, events, rows, orders));
-            }
+            BenchDatabase h2 = BenchDatabase.h2(stageDirectory.resolve("h2"));
+            measureCase(context, results, broker, h2, events, rows, orders);
             Optional<String> postgresUrl = context.options().postgresUrl();
             if (postgresUrl.isPresent()) {
                 measurePostgres(context, results, broker, postgresUrl.get(), events, rows, orders);
@@ -77,11 +76,21 @@ public final class ProjectionStage implements BenchStage {
             return;
         }
         try (postgres) {
-            results.addProjection(measure(context, broker, postgres, events, rows, orders));
+            measureCase(context, results, broker, postgres, events, rows, orders);
+        }
+    }
+
+    /** Measures one database and adds its result, or records its failure under the case's name. */
+    private void measureCase(BenchContext context, BenchResults.Builder results, BenchBroker broker,
+                             BenchDatabase database, List<TopicEvent> events, List<OrderRowChange> rows, int orders)
+            throws InterruptedException {
+        String name = name() + ", " + database.label();
+        try {
+            results.addProjection(measure(context, broker, database, events, rows, orders));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            // The H2 figure stands; the results name this case's failure.
+            // The other database is still worth measuring, and the results name this case's failure.
             context.log().println("Benchmark case " + name + " failed: " + e);
             results.stageFailed(name, String.valueOf(e.getMessage()));
         }
@@ -156,7 +165,7 @@ public final class ProjectionStage implements BenchStage {
         return window;
     }
 
-    /** A key for the service's bearer tokens, which this stage never uses but the service requires. */
+    /** Generates a key for the service's bearer tokens, which this stage never uses but the service requires. */
     private static String randomSecret() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

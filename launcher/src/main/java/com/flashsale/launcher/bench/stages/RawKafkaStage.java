@@ -58,7 +58,7 @@ public final class RawKafkaStage implements BenchStage {
                     producer.recordsPerSecond(), producer.p99Ms());
             List<String> consumerOutput = runTool(context, "kafka-consumer-perf-test", classpath, CONSUMER_TOOL,
                     List.of("--bootstrap-server", broker.bootstrapServers(), "--topic", TOPIC,
-                            // The topic also holds one empty record per partition from priming it.
+                            // The topic also contains one empty record per partition from priming it.
                             "--num-records", Integer.toString(records), "--timeout", "30000"),
                     stageDirectory.resolve("consumer-perf.log"), timeout);
             ConsumerSummary consumer = PerfToolOutput.parseConsumer(consumerOutput);

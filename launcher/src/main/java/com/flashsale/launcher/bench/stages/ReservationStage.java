@@ -64,7 +64,7 @@ public final class ReservationStage implements BenchStage {
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
-                    // The other case still tells something; the results name this one's failure.
+                    // The other case is still worth measuring, and the results name this one's failure.
                     context.log().println("Benchmark case " + name + " failed: " + e);
                     results.stageFailed(name, String.valueOf(e.getMessage()));
                 }
@@ -159,7 +159,7 @@ public final class ReservationStage implements BenchStage {
         }
     }
 
-    /** A minute for the JVM to start and join, then at least 500 records per second. */
+    /** Allows a minute for the JVM to start and join, then at least 500 records per second. */
     private static Duration timeout(int records) {
         return Duration.ofSeconds(60 + records / 500);
     }
