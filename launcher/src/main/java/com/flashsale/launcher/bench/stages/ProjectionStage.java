@@ -45,7 +45,7 @@ public final class ProjectionStage implements BenchStage {
 
     @Override
     public void run(BenchContext context, BenchResults.Builder results) throws Exception {
-        int orders = context.pick(20_000, 5_000);
+        int orders = context.pick(20_000, 3_000);
         List<TopicEvent> events = new BenchEvents(Instant.now()).saleOutcomes(orders, SKUS);
         List<OrderRowChange> rows = events.stream()
                 .map(event -> OrderRowChange.of(event.event()).orElseThrow())

@@ -51,7 +51,7 @@ public final class ReservationStage implements BenchStage {
 
     @Override
     public void run(BenchContext context, BenchResults.Builder results) throws Exception {
-        int orders = context.pick(40_000, 8_000);
+        int orders = context.pick(100_000, 8_000);
         Path stageDirectory = context.stageDirectory(name());
         Path processorConfig = Service.STREAM_PROCESSOR.config(context.repositoryRoot());
         int commitIntervalMs = ProcessorCommitInterval.read(processorConfig, System.getenv());
