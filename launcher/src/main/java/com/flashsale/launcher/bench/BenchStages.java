@@ -2,6 +2,9 @@ package com.flashsale.launcher.bench;
 
 import com.flashsale.launcher.bench.ingest.EndToEndStage;
 import com.flashsale.launcher.bench.ingest.IngestStage;
+import com.flashsale.launcher.bench.stages.ProjectionStage;
+import com.flashsale.launcher.bench.stages.RawKafkaStage;
+import com.flashsale.launcher.bench.stages.ReservationStage;
 import java.util.List;
 
 /** The stages of {@code flashsale bench}, in the order they run. */
@@ -14,7 +17,9 @@ public final class BenchStages {
         // The end-to-end stage runs last: it takes its rate from the ingest stage's result.
         return List.of(
                 new IngestStage(),
-                // The reservation, projection and raw Kafka stages go here.
+                new ReservationStage(),
+                new ProjectionStage(),
+                new RawKafkaStage(),
                 new EndToEndStage());
     }
 }
