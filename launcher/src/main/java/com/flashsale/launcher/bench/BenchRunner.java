@@ -27,6 +27,9 @@ public final class BenchRunner {
                 MachineInfo.current(settings));
 
         for (BenchStage stage : stages) {
+            if (!context.options().runs(stage.name())) {
+                continue;
+            }
             long stageStart = System.nanoTime();
             context.log().println("Benchmark stage " + stage.name() + " starting");
             try {

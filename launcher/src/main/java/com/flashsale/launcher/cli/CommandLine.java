@@ -82,6 +82,8 @@ public final class CommandLine {
                                          (default jdbc:postgresql://127.0.0.1:5432/test)
               --postgres-user USER       its user (default postgres)
               --no-postgres              measure the projection on H2 only
+              --stages LIST              run only these stages, comma-separated: ingest,
+                                         reservation, projection, raw-kafka, end-to-end
 
             Options of topics (after the topic: order-submissions, order-commands,
             stock-commands, order-events, stock-events, dead-letter, or a full topic name):
@@ -135,7 +137,7 @@ public final class CommandLine {
         boolean quick = false;
         boolean postgres = true;
         Map<String, String> values = new HashMap<>();
-        Set<String> valueOptions = Set.of("--output", "--base-port", "--postgres-url", "--postgres-user");
+        Set<String> valueOptions = Set.of("--output", "--base-port", "--postgres-url", "--postgres-user", "--stages");
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.equals("--quick")) {
@@ -157,7 +159,24 @@ public final class CommandLine {
                 ? Optional.of(values.getOrDefault("--postgres-url", BenchOptions.DEFAULT_POSTGRES_URL))
                 : Optional.empty();
         return new BenchOptions(quick, Path.of(values.getOrDefault("--output", BenchOptions.DEFAULT_OUTPUT_ROOT.toString())),
-                basePort(values), postgresUrl, values.getOrDefault("--postgres-user", BenchOptions.DEFAULT_POSTGRES_USER));
+                basePort(values), postgresUrl, values.getOrDefault("--postgres-user", BenchOptions.DEFAULT_POSTGRES_USER),
+                stages(values.get("--stages")));
+    }
+
+    private static Set<String> stages(String list) {
+        if (list == null) {
+            return Set.of();
+        }
+        Set<String> known = Set.of("ingest", "reservation", "projection", "raw-kafka", "end-to-end");
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String trimmed = name.trim();
+            if (!known.contains(trimmed)) {
+                throw new UsageException("Unknown stage '" + trimmed + "' in --stages; the stages are " + known + ".");
+            }
+            names.add(trimmed);
+        }
+        return names;
     }
 
     static TopicDumpOptions parseTopics(List<String> arguments) {

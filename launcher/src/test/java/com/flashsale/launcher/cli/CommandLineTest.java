@@ -249,4 +249,20 @@ class CommandLineTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("contradict");
     }
+
+    @Test
+    void benchStagesSelectsByName() {
+        BenchOptions options = CommandLine.parseBench(List.of("--stages", "ingest,end-to-end"));
+
+        assertThat(options.runs("ingest")).isTrue();
+        assertThat(options.runs("end-to-end")).isTrue();
+        assertThat(options.runs("projection")).isFalse();
+    }
+
+    @Test
+    void benchRejectsAnUnknownStage() {
+        assertThatThrownBy(() -> CommandLine.parseBench(List.of("--stages", "ingest,warp")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Unknown stage 'warp'");
+    }
 }
