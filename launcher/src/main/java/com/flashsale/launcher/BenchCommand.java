@@ -25,7 +25,7 @@ final class BenchCommand {
         Path root = StackRunner.repositoryRoot();
         Path outputRoot = options.outputRoot().isAbsolute() ? options.outputRoot() : root.resolve(options.outputRoot());
         Path runDirectory = outputRoot.resolve(RUN_NAME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        err.println("Benchmark " + (options.quick() ? "(quick)" : "(full, about 10 minutes)") + ", results in "
+        err.println("Benchmark " + (options.quick() ? "(quick)" : "(full, about 7 to 10 minutes)") + ", results in "
                 + runDirectory);
 
         Map<String, String> settings = new LinkedHashMap<>();

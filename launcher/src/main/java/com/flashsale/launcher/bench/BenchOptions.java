@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Options of {@code flashsale bench}.
  *
- * @param quick        about one minute in all instead of about ten: fewer rates, shorter steps
+ * @param quick        fewer rates, shorter steps and fewer records: about two minutes instead of seven to ten
  * @param outputRoot   the directory that gets one {@code <timestamp>} directory per run
  * @param basePort     first of the stack's eight ports; empty for free ports
  * @param postgresUrl  JDBC URL of a PostgreSQL for the projection stage; empty to measure H2 only

@@ -33,7 +33,7 @@ public final class CommandLine {
                       dead-lettered, a payment after expiry revived its order or the audit failed.
               bench   Measure each stage of the pipeline against the best this machine does
                       with the same records, and write bench-results/<timestamp>/results.json
-                      and chart.png. About 10 minutes; --quick takes about one.
+                      and chart.png. About 7 to 10 minutes; --quick about 2, startups included.
               topics  Decode one of the pipeline's topics and print its records as JSON lines,
                       from the beginning: `flashsale topics order-events [--follow]`. Reads
                       committed records only and joins no consumer group.
@@ -73,7 +73,8 @@ public final class CommandLine {
                                      (the three options go together)
 
             Options of bench:
-              --quick                    shorter steps and fewer rates, about one minute
+              --quick                    shorter steps, fewer rates and records: about 2
+                                         minutes, startups included
               --output DIR               where the <timestamp> directory goes (default
                                          bench-results)
               --base-port N              bind the stacks to ports N to N+7 (default: free
