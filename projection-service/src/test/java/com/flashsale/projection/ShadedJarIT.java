@@ -51,7 +51,7 @@ class ShadedJarIT {
     void shadedJarMigratesDatabaseAndStops() throws Exception {
         Path directory = Files.createTempDirectory("projection-shaded-jar");
         String databaseUrl = "jdbc:h2:" + directory.resolve("projection")
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         Path output = directory.resolve("service.log");
 
         runUntilAnswering(databaseUrl, output);
@@ -72,7 +72,7 @@ class ShadedJarIT {
     void shadedJarStartsAgainOnItsOwnDatabase() throws Exception {
         Path directory = Files.createTempDirectory("projection-restart");
         String databaseUrl = "jdbc:h2:" + directory.resolve("projection")
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
         runUntilAnswering(databaseUrl, directory.resolve("first.log"));
 

@@ -56,6 +56,6 @@ final class ServiceEnvironment {
     /** The default database URL of the projection's config.yml, but inside the stack's data directory. */
     private static String h2Url(StackSettings settings) {
         return "jdbc:h2:" + settings.dataDirectory().resolve("projection")
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 }

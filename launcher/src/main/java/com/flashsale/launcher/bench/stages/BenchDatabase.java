@@ -31,7 +31,7 @@ record BenchDatabase(String label, String url, String user, String password, Str
     /** Names a fresh H2 file under {@code directory}, in the PostgreSQL mode that the projection's config.yml uses. */
     static BenchDatabase h2(Path directory) {
         return new BenchDatabase("H2", "jdbc:h2:" + directory.resolve("projection").toAbsolutePath()
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null, null);
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "sa", "", null, null);
     }
 
     /**
