@@ -73,6 +73,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** No retry of a submission starts later than this many ms after the tap (default 30000). */
   submitBudgetMs?: number;
+  /** How long after an accepted submission a tap on the same SKU and quantity still returns its order id (1500). */
+  doubleTapWindowMs?: number;
   /** The same budget for payments and cancels (default 30000). */
   commandBudgetMs?: number;
   /** First backoff step in ms (default 500); retry n waits between half and all of `base * 2^n`. */

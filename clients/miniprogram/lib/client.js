@@ -8,6 +8,9 @@ const DEFAULTS = Object.freeze({
   language: 'zh-CN',
   requestTimeoutMs: 10000,
   submitBudgetMs: 30000,
+  // A second tap this soon after the first one's order was accepted is the same tap: fingers
+  // bounce and slow pages get tapped twice, while a real second order comes seconds later.
+  doubleTapWindowMs: 1500,
   commandBudgetMs: 30000,
   baseDelayMs: 500,
   maxDelayMs: 8000,
@@ -81,8 +84,12 @@ function createClient(options) {
       return body.orderId;
     });
     pendingSubmissions.set(key, submission);
-    const forget = () => pendingSubmissions.delete(key);
-    submission.then(forget, forget);
+    const forget = () => {
+      if (pendingSubmissions.get(key) === submission) {
+        pendingSubmissions.delete(key);
+      }
+    };
+    submission.then(() => settings.setTimeout(forget, settings.doubleTapWindowMs), forget);
     return submission;
   }
 

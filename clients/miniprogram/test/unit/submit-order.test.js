@@ -131,10 +131,21 @@ test('double tap shares one submission', async () => {
   assert.equal(new Set(wx.sent.map((entry) => entry.data.clientRequestId)).size, 1);
 });
 
-test('tap after the first settles is a new order', async () => {
+test('tap right after the first settles is the same tap', async () => {
   const { clock, wx, client } = setUp();
 
   const first = await clock.run(client.submitOrder(ORDER));
+  const bounce = await clock.run(client.submitOrder(ORDER));
+
+  assert.equal(first, bounce);
+  assert.equal(ordersOf(wx).length, 1);
+});
+
+test('tap after the double-tap window is a new order', async () => {
+  const { clock, wx, client } = setUp();
+
+  const first = await clock.run(client.submitOrder(ORDER));
+  await clock.advanceTo(clock.now() + 1500);
   const second = await clock.run(client.submitOrder(ORDER));
 
   assert.notEqual(first, second);
