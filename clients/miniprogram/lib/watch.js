@@ -20,7 +20,7 @@ function isFinal(status) {
 const LONG_POLL_SLACK_MS = 10000;
 
 /**
- * Shortest time between two polls whose response showed no change. The server holds a long-poll
+ * Shortest time between two polls whose response showed no change. The server keeps a long-poll open
  * until the order changes or the wait ends. A quicker response means that something in between,
  * such as a proxy, is not waiting, and polling again at once would spin.
  */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What every stage of a benchmark run shares.
+ * Settings and directories that every stage of a benchmark run shares.
  *
  * @param options        the command's options
  * @param repositoryRoot the checkout with the service jars and their config.yml
@@ -23,7 +23,7 @@ public record BenchContext(BenchOptions options, Path repositoryRoot, Path runDi
         return options.quick() ? quick : full;
     }
 
-    /** A fresh directory under the run directory for one stage's stack or database. */
+    /** Returns a fresh directory under the run directory for one stage's stack or database. */
     public Path stageDirectory(String stage) {
         return runDirectory.resolve("data").resolve(stage);
     }

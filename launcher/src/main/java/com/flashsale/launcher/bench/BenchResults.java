@@ -34,7 +34,7 @@ public record BenchResults(
         stageErrors = Map.copyOf(stageErrors);
     }
 
-    /** The targets the pipeline aims for, as ratios to the baselines on the same machine. */
+    /** Returns the targets the pipeline aims for, as ratios to the baselines on the same machine. */
     @JsonProperty
     public List<Goal> goals() {
         List<Goal> goals = new ArrayList<>();
@@ -101,7 +101,7 @@ public record BenchResults(
             return this;
         }
 
-        /** The ingest result so far: the end-to-end stage derives its rate from it. */
+        /** Returns the ingest result so far, from which the end-to-end stage derives its rate. */
         public synchronized Optional<IngestResult> ingestSoFar() {
             return Optional.ofNullable(ingest);
         }

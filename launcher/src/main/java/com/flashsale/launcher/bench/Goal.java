@@ -3,7 +3,7 @@ package com.flashsale.launcher.bench;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A target of the benchmark and where the run stands against it.
+ * A target of the benchmark and the value the run measured against it.
  *
  * @param name      what is compared, for example {@code ingest / baseline throughput}
  * @param target    the target value

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The ingest service's order endpoint and the baseline endpoint of the same server, which parses
- * and validates the same body and answers 202 without Kafka.
+ * and validates the same body and responds 202 without Kafka.
  */
 public record IngestResult(RateSweep product, RateSweep baseline) {
 

@@ -3,8 +3,8 @@ package com.flashsale.launcher.bench;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One step of an open-loop load: the rate offered, the rate of successful answers, and the
- * latency of those answers measured from the moment each request was due, so a stalled server
+ * One step of an open-loop load: the rate offered, the rate of successful responses, and the
+ * latency of those responses measured from the moment each request was due, so a stalled server
  * shows as latency instead of as fewer requests (coordinated omission corrected).
  *
  * @param offeredPerSecond  requests scheduled per second

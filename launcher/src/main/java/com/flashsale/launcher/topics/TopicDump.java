@@ -46,7 +46,7 @@ public final class TopicDump implements AutoCloseable {
         try {
             infos = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + options.bootstrapServers() + " did not answer within "
+            throw new IllegalStateException("Kafka at " + options.bootstrapServers() + " did not respond within "
                     + METADATA_TIMEOUT.toSeconds() + " s. Start the stack (./flashsale up) or pass --bootstrap-servers.", e);
         }
         if (infos == null || infos.isEmpty()) {
