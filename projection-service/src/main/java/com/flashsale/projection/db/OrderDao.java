@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -13,69 +15,54 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OrderDao {
 
     /**
-     * Inserts an order unless it exists; returns the number of rows inserted. Its version is the
-     * number of the order's history rows, which include the current event and any event that only
-     * enters the history, such as a rejected payment, applied before the order row existed.
+     * Inserts each order unless it exists; returns 1 for each row inserted and 0 for each that
+     * existed. A new row's version is the number of the order's history rows, which include every
+     * event of the batch and any event that only entered the history, such as a rejected payment,
+     * before the order row existed. So the history rows must be written first.
      */
-    @SqlUpdate("""
+    @SqlBatch("""
             INSERT INTO orders (order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
                                 submitted_at, updated_at, expires_at, client_request_id)
             VALUES (:orderId, :userId, :skuId, :quantity, :status, :reason,
                     (SELECT COUNT(*) FROM order_history WHERE order_id = :orderId), :statusRank,
-                    :occurredAt, :occurredAt, :expiresAt, :clientRequestId)
+                    :submittedAt, :updatedAt, :expiresAt, :clientRequestId)
             ON CONFLICT DO NOTHING
             """)
-    int insertIfAbsent(@Bind("orderId") String orderId,
-                       @Bind("userId") String userId,
-                       @Bind("skuId") String skuId,
-                       @Bind("quantity") Integer quantity,
-                       @Bind("status") String status,
-                       @Bind("statusRank") int statusRank,
-                       @Bind("reason") String reason,
-                       @Bind("occurredAt") Instant occurredAt,
-                       @Bind("expiresAt") Instant expiresAt,
-                       @Bind("clientRequestId") String clientRequestId);
+    int[] insertAllIfAbsent(@BindMethods List<OrderUpsert> orders);
 
     /**
-     * Applies one more event to an existing order. The status and its reason change only to a
+     * Merges a batch's events into existing orders. The status and its reason change only to a
      * higher rank. Every other column keeps a value that does not depend on the arrival order of
      * events: the earliest time as submission time, the latest as update time, and the first known
-     * quantity, hold end and client request id.
+     * quantity, hold end and client request id. The version rises by the number of events.
      */
-    @SqlUpdate("""
+    @SqlBatch("""
             UPDATE orders
             SET status = CASE WHEN CAST(:statusRank AS INTEGER) > status_rank
                               THEN CAST(:status AS VARCHAR(32)) ELSE status END,
                 reason = CASE WHEN CAST(:statusRank AS INTEGER) > status_rank
                               THEN CAST(:reason AS VARCHAR(64)) ELSE reason END,
                 status_rank = GREATEST(status_rank, CAST(:statusRank AS INTEGER)),
-                version = version + 1,
+                version = version + CAST(:events AS INTEGER),
                 quantity = COALESCE(quantity, CAST(:quantity AS INTEGER)),
                 expires_at = COALESCE(expires_at, CAST(:expiresAt AS TIMESTAMP WITH TIME ZONE)),
                 client_request_id = COALESCE(client_request_id, CAST(:clientRequestId AS VARCHAR(256))),
-                submitted_at = LEAST(submitted_at, CAST(:occurredAt AS TIMESTAMP WITH TIME ZONE)),
-                updated_at = GREATEST(updated_at, CAST(:occurredAt AS TIMESTAMP WITH TIME ZONE))
+                submitted_at = LEAST(submitted_at, CAST(:submittedAt AS TIMESTAMP WITH TIME ZONE)),
+                updated_at = GREATEST(updated_at, CAST(:updatedAt AS TIMESTAMP WITH TIME ZONE))
             WHERE order_id = :orderId
             """)
-    int advance(@Bind("orderId") String orderId,
-                @Bind("quantity") Integer quantity,
-                @Bind("status") String status,
-                @Bind("statusRank") int statusRank,
-                @Bind("reason") String reason,
-                @Bind("occurredAt") Instant occurredAt,
-                @Bind("expiresAt") Instant expiresAt,
-                @Bind("clientRequestId") String clientRequestId);
+    void advanceAll(@BindMethods List<OrderUpsert> orders);
 
     /**
-     * Raises the version of an existing order for an event that changes nothing else. The update
-     * time stays, so that it does not depend on whether the order row existed when the event came.
+     * Raises the version of existing orders for events that change nothing else. The update time
+     * stays, so that it does not depend on whether the order row existed when the events came.
      */
-    @SqlUpdate("""
+    @SqlBatch("""
             UPDATE orders
-            SET version = version + 1
+            SET version = version + CAST(:events AS INTEGER)
             WHERE order_id = :orderId
             """)
-    int countEvent(@Bind("orderId") String orderId);
+    void countEvents(@Bind("orderId") List<String> orderIds, @Bind("events") List<Integer> events);
 
     @SqlQuery("""
             SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,

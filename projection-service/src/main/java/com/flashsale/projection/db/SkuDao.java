@@ -6,25 +6,25 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code skus} view. */
 @RegisterConstructorMapper(SkuRow.class)
 public interface SkuDao {
 
-    /** Inserts a SKU unless it exists; returns the number of rows inserted. */
-    @SqlUpdate("""
+    /** Inserts each SKU unless it exists; returns 1 for each row inserted and 0 for each that existed. */
+    @SqlBatch("""
             INSERT INTO skus (sku_id, stock, available, reserved, sold, per_user_limit,
                               sale_start, sale_end, version, updated_at)
             VALUES (:skuId, :stock, :available, :reserved, :sold, :perUserLimit,
                     :saleStart, :saleEnd, :version, :updatedAt)
             ON CONFLICT DO NOTHING
             """)
-    int insertIfAbsent(@BindMethods SkuRow row);
+    int[] insertAllIfAbsent(@BindMethods List<SkuRow> rows);
 
-    /** Overwrites a SKU only with a newer version; returns 0 when the stored one is as new or newer. */
-    @SqlUpdate("""
+    /** Overwrites each SKU only with a newer version; a stored one as new or newer stays. */
+    @SqlBatch("""
             UPDATE skus
             SET stock = :stock,
                 available = :available,
@@ -38,7 +38,7 @@ public interface SkuDao {
             WHERE sku_id = :skuId
               AND version < :version
             """)
-    int updateIfNewer(@BindMethods SkuRow row);
+    void updateAllIfNewer(@BindMethods List<SkuRow> rows);
 
     @SqlQuery("""
             SELECT sku_id, stock, available, reserved, sold, per_user_limit,

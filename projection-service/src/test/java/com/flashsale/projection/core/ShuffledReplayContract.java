@@ -63,10 +63,52 @@ abstract class ShuffledReplayContract {
                 .isEqualTo(expected.get("order_history"));
     }
 
+    /**
+     * The consumer applies each polled batch with one write per order, so a batch holding several
+     * events of one order, or one event twice, must give what applying them one by one gives.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3L, 11L, 58L, 4096L, 65537L})
+    void shuffledLogInBatchesGivesSameTables(long seed) {
+        Random random = new Random(seed);
+        List<SpecificRecord> ordered = generateLog(random);
+        Map<String, List<Map<String, Object>>> expected = applyAndSnapshot(ordered);
+
+        List<SpecificRecord> shuffled = shuffleWithDuplicates(ordered, random);
+        Map<String, List<Map<String, Object>>> actual = applyInBatchesAndSnapshot(shuffled, random);
+
+        assertThat(actual).as("tables after batches, seed %d", seed).isEqualTo(expected);
+    }
+
     private Map<String, List<Map<String, Object>>> applyAndSnapshot(List<SpecificRecord> log) {
         database.truncate();
-        EventApplier applier = new EventApplier(database.jdbi(), Clock.fixed(TestEvents.T0, ZoneOffset.UTC));
+        EventApplier applier = newApplier();
         log.forEach(applier::apply);
+        return snapshot();
+    }
+
+    /** Applies the log in consecutive batches of 1 to 40 events. */
+    private Map<String, List<Map<String, Object>>> applyInBatchesAndSnapshot(List<SpecificRecord> log, Random random) {
+        database.truncate();
+        EventApplier applier = newApplier();
+        int next = 0;
+        while (next < log.size()) {
+            int end = Math.min(log.size(), next + 1 + random.nextInt(40));
+            List<ViewChange> batch = new ArrayList<>();
+            for (SpecificRecord event : log.subList(next, end)) {
+                applier.prepare(event).ifPresent(batch::add);
+            }
+            applier.applyAll(batch);
+            next = end;
+        }
+        return snapshot();
+    }
+
+    private EventApplier newApplier() {
+        return new EventApplier(database.jdbi(), Clock.fixed(TestEvents.T0, ZoneOffset.UTC));
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
         return database.jdbi().withHandle(handle -> Map.of(
                 "orders", handle.createQuery("""
                         SELECT order_id, user_id, sku_id, quantity, status, reason, version, status_rank,
@@ -79,7 +121,7 @@ abstract class ShuffledReplayContract {
                 "applied_events", handle.createQuery("SELECT event_id FROM applied_events ORDER BY event_id")
                         .mapToMap().list(),
                 "order_history", handle.createQuery("""
-                        SELECT event_id, order_id, event_type, occurred_at, reason, causation_id
+                        SELECT event_id, order_id, event_type, occurred_at, reason, causation_id, request_id
                         FROM order_history ORDER BY event_id""").mapToMap().list()));
     }
 
