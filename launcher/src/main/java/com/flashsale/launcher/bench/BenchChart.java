@@ -151,6 +151,11 @@ public final class BenchChart {
                     e.ratePerSecond(), e.p50Ms(), e.p99Ms(), BenchResults.END_TO_END_P99_GOAL_MS),
                     panel.x() - 150, panel.bottom() + 30);
         });
+        results.endToEndLight().ifPresent(e -> {
+            g.setColor(Color.BLACK);
+            g.drawString(String.format(Locale.ROOT, "End to end at a light %.0f orders/s: p50 %.0f ms, p99 %.0f ms",
+                    e.ratePerSecond(), e.p50Ms(), e.p99Ms()), panel.x() - 150, panel.bottom() + 48);
+        });
     }
 
     /** Keeps a goal's label within the space left of its bar. */

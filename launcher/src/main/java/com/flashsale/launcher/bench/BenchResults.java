@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything one {@code flashsale bench} run measured. A stage that failed leaves its part empty
+ * Everything one {@code flashsale bench} run measured. The end to end latency is measured at half
+ * the ingest's max sustainable rate ({@code endToEnd}, the goal's load) and at a light rate
+ * ({@code endToEndLight}). A stage that failed leaves its part empty
  * and its error in {@link #stageErrors()}, so one broken stage does not hide the others.
  */
 public record BenchResults(
@@ -20,6 +22,7 @@ public record BenchResults(
         List<ThroughputResult> reservation,
         List<ThroughputResult> projection,
         Optional<EndToEndResult> endToEnd,
+        Optional<EndToEndResult> endToEndLight,
         Optional<RawKafkaResult> rawKafka,
         Map<String, String> stageErrors) {
 
@@ -61,6 +64,7 @@ public record BenchResults(
         private final List<ThroughputResult> reservation = new ArrayList<>();
         private final List<ThroughputResult> projection = new ArrayList<>();
         private EndToEndResult endToEnd;
+        private EndToEndResult endToEndLight;
         private RawKafkaResult rawKafka;
         private final Map<String, String> stageErrors = new LinkedHashMap<>();
 
@@ -90,6 +94,11 @@ public record BenchResults(
             return this;
         }
 
+        public synchronized Builder endToEndLight(EndToEndResult result) {
+            this.endToEndLight = result;
+            return this;
+        }
+
         public synchronized Builder rawKafka(RawKafkaResult result) {
             this.rawKafka = result;
             return this;
@@ -108,7 +117,8 @@ public record BenchResults(
 
         public synchronized BenchResults build() {
             return new BenchResults(startedAt, mode, machine, Optional.ofNullable(ingest), reservation, projection,
-                    Optional.ofNullable(endToEnd), Optional.ofNullable(rawKafka), stageErrors);
+                    Optional.ofNullable(endToEnd), Optional.ofNullable(endToEndLight), Optional.ofNullable(rawKafka),
+                    stageErrors);
         }
     }
 }

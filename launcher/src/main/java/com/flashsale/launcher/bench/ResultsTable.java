@@ -25,11 +25,11 @@ public final class ResultsTable {
             results.reservation().forEach(r -> printThroughput(r, out));
             results.projection().forEach(r -> printThroughput(r, out));
         }
-        results.endToEnd().ifPresent(e -> {
+        if (results.endToEnd().isPresent() || results.endToEndLight().isPresent()) {
             out.println();
-            out.printf(Locale.ROOT, "End to end at %.0f orders/s: %d final statuses seen, %d missing, p50 %.0f ms, p99 %.0f ms%n",
-                    e.ratePerSecond(), e.orders(), e.missing(), e.p50Ms(), e.p99Ms());
-        });
+            results.endToEndLight().ifPresent(e -> printEndToEnd("light load", e, out));
+            results.endToEnd().ifPresent(e -> printEndToEnd("half load", e, out));
+        }
         results.rawKafka().ifPresent(k -> {
             out.println();
             out.printf(Locale.ROOT, "Raw Kafka (%d-byte records, acks=all, idempotent): producer %.0f records/s (p99 %.0f ms),"
@@ -44,6 +44,11 @@ public final class ResultsTable {
                     Double.isNaN(goal.actual()) ? "not measured" : goal.met() ? "yes" : "no");
         }
         results.stageErrors().forEach((stage, error) -> out.printf(Locale.ROOT, "Stage %s failed: %s%n", stage, error));
+    }
+
+    private static void printEndToEnd(String load, EndToEndResult result, PrintStream out) {
+        out.printf(Locale.ROOT, "End to end, %s, %.0f orders/s: %d decisions seen, %d missing, p50 %.0f ms, p99 %.0f ms%n",
+                load, result.ratePerSecond(), result.orders(), result.missing(), result.p50Ms(), result.p99Ms());
     }
 
     private static void printIngest(IngestResult ingest, PrintStream out) {

@@ -98,6 +98,7 @@ class BenchResultsTest {
         assertThat(json.path("reservation").get(0).path("throughput").path("ratio").asDouble()).isCloseTo(0.8, within(1e-9));
         assertThat(json.path("projection").get(0).path("records").asLong()).isEqualTo(10_000);
         assertThat(json.path("endToEnd").path("p99Ms").asDouble()).isEqualTo(300);
+        assertThat(json.path("endToEndLight").path("ratePerSecond").asDouble()).isEqualTo(10);
         assertThat(json.path("rawKafka").isNull()).isTrue();
         assertThat(json.path("goals")).hasSize(4);
         assertThat(json.path("goals").get(1).path("met").asBoolean()).isTrue();
@@ -124,6 +125,7 @@ class BenchResultsTest {
         assertThat(table).contains("max sustainable: pipeline 100/s, baseline 200/s, ratio 0.50");
         assertThat(table).contains("reservation, 64 SKUs");
         assertThat(table).contains("end-to-end p99 at half load, ms");
+        assertThat(table).contains("End to end, light load, 10 orders/s: 100 decisions seen, 0 missing, p50 80 ms");
     }
 
     private static BenchResults sample() {
@@ -137,6 +139,7 @@ class BenchResultsTest {
                 .addProjection(new ThroughputResult("projection, H2", "rows/s", 10_000,
                         new Comparison(2_000, 3_000), "JDBC batches of 500"))
                 .endToEnd(new EndToEndResult(50, 500, 0, 120, 300))
+                .endToEndLight(new EndToEndResult(10, 100, 0, 80, 150))
                 .build();
     }
 

@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Submit to decision on the whole stack (Kafka, ingest, processor, projection on H2): open-loop
- * orders at half the ingest's max sustainable rate, each followed by long polls until the
- * projection shows its decision. The latency runs from the submission's due time to the poll
+ * orders, each followed by long polls until the projection shows its decision. It measures at a
+ * light rate first, the latency of a pipeline that keeps up, and then at half the ingest's max
+ * sustainable rate, the goal's load, which queues whatever stage cannot keep up. The latency runs from the submission's due time to the poll
  * response that showed the decision. Every SKU has far more stock than the run can order and a
  * per-user limit above what the shopper rotation holds, so every order should be reserved. The
  * result's {@code missing} counts accepted orders not seen decided within the deadline plus
@@ -43,6 +44,8 @@ public final class EndToEndStage implements BenchStage {
 
     /** Orders per second when the ingest stage measured no sustainable rate (it failed or did not run). */
     static final double FALLBACK_RATE = 200;
+    /** Orders per second of the first measurement: a small share of what each stage handles alone. */
+    static final double LIGHT_RATE = 50;
     static final int SKUS = 32;
     static final long STOCK_PER_SKU = 100_000_000L;
     /** Units one shopper may reserve per SKU; the rotation of {@link ShopperPool} reserves at most three. */
@@ -72,7 +75,8 @@ public final class EndToEndStage implements BenchStage {
                 "INGEST_ADDRESS_PERMITS_PER_SECOND", StageStacks.ADDRESS_LIMIT,
                 "INGEST_ADDRESS_BURST", StageStacks.ADDRESS_LIMIT));
         try (Stack stack = StageStacks.start(settings, context)) {
-            ShopperPool pool = new ShopperPool(stack.tokenIssuer(), "bench-e2e", ShopperPool.shoppersFor(rate), SKUS);
+            ShopperPool pool = new ShopperPool(stack.tokenIssuer(), "bench-e2e",
+                    ShopperPool.shoppersFor(Math.max(rate, LIGHT_RATE)), SKUS);
             String merchantToken = stack.tokenIssuer().issue("bench-merchant", Role.MERCHANT, Duration.ofHours(2));
             loadStock(new ApiClient(URI.create(settings.ingestUrl()), URI.create(settings.projectionUrl())),
                     merchantToken, pool);
@@ -82,16 +86,27 @@ public final class EndToEndStage implements BenchStage {
                     pool, new AtomicLong());
             OpenLoopGenerator generator = new OpenLoopGenerator(NanoClock.SYSTEM, IngestStage.MAX_IN_FLIGHT,
                     IngestStage.REQUEST_TIMEOUT);
-            context.log().printf(Locale.ROOT, "End to end at %.0f orders/s: %d s warm-up, %d s measured, "
-                    + "%d shoppers, %d SKUs%n", rate, warmUp.toSeconds(), measured.toSeconds(), pool.shoppers(), SKUS);
-            warmUp(generator, orders, rate, warmUp, decisionDeadline, settings, context);
+            URI projection = URI.create(settings.projectionUrl());
+            context.log().printf(Locale.ROOT, "End to end at %.0f and then %.0f orders/s: %d s warm-up, %d s measured "
+                    + "each, %d shoppers, %d SKUs%n", LIGHT_RATE, rate, warmUp.toSeconds(), measured.toSeconds(),
+                    pool.shoppers(), SKUS);
+            warmUp(generator, orders, LIGHT_RATE, warmUp, decisionDeadline, projection, context);
 
-            DecisionTracker tracker = new DecisionTracker(http, URI.create(settings.projectionUrl()), NanoClock.SYSTEM);
-            StepResult submitted = generator.run(rate, measured, tracking(orders, tracker, rate, measured), 202);
-            context.log().println("  measured " + IngestStage.describe(submitted));
-            tracker.awaitDecisions(decisionDeadline);
-            results.endToEnd(result(rate, tracker, submitted, decisionDeadline, context));
+            // The light rate goes first: after the half-load step, a backlog would still be draining.
+            results.endToEndLight(measure(generator, orders, LIGHT_RATE, measured, decisionDeadline, projection,
+                    context));
+            results.endToEnd(measure(generator, orders, rate, measured, decisionDeadline, projection, context));
         }
+    }
+
+    /** Submits orders at {@code rate} for {@code duration} and follows each accepted one to its decision. */
+    private EndToEndResult measure(OpenLoopGenerator generator, OrderEndpoint orders, double rate, Duration duration,
+            Duration decisionDeadline, URI projection, BenchContext context) throws InterruptedException {
+        DecisionTracker tracker = new DecisionTracker(orders.http(), projection, NanoClock.SYSTEM);
+        StepResult submitted = generator.run(rate, duration, tracking(orders, tracker, rate, duration), 202);
+        context.log().printf(Locale.ROOT, "  measured at %.0f orders/s: %s%n", rate, IngestStage.describe(submitted));
+        tracker.awaitDecisions(decisionDeadline);
+        return result(rate, tracker, submitted, decisionDeadline, context);
     }
 
     /**
@@ -99,9 +114,8 @@ public final class EndToEndStage implements BenchStage {
      * after this, so that it measures a pipeline whose consumers are running and whose JIT is warm.
      */
     private void warmUp(OpenLoopGenerator generator, OrderEndpoint orders, double rate, Duration duration,
-            Duration decisionDeadline, StackSettings settings, BenchContext context) throws InterruptedException {
-        DecisionTracker tracker = new DecisionTracker(orders.http(), URI.create(settings.projectionUrl()),
-                NanoClock.SYSTEM);
+            Duration decisionDeadline, URI projection, BenchContext context) throws InterruptedException {
+        DecisionTracker tracker = new DecisionTracker(orders.http(), projection, NanoClock.SYSTEM);
         StepResult warm = generator.run(rate, duration, tracking(orders, tracker, rate, duration), 202);
         tracker.awaitDecisions(decisionDeadline);
         context.log().printf(Locale.ROOT, "  warm-up  %s; decided %d, undecided %d, p99 %.1f ms%n",
