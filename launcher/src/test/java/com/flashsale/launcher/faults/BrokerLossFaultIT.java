@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,22 +87,7 @@ class BrokerLossFaultIT {
         if (cluster != null) {
             cluster.close();
         }
-        keepLogs();
-    }
-
-    /** Copies the service and broker logs next to the report, because the temporary directory is deleted. */
-    private static void keepLogs() throws IOException {
-        Path target = REPORT_DIRECTORY.resolve("broker-loss-logs");
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            // broker.log of each node and logs/<service>.log; the partitions' segment files also end in .log.
-            List<Path> logs = files.filter(f -> f.getFileName().toString().equals("broker.log")
-                    || (f.getParent() != null && f.getParent().getFileName().toString().equals("logs"))).toList();
-            for (Path log : logs) {
-                String name = dataDirectory.relativize(log).toString().replace('/', '_');
-                Files.copy(log, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        FaultLogs.keep(dataDirectory, "broker-loss-logs");
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault suite: the ingest service is killed with SIGKILL while many submissions are in flight.
  * Clients that got an error or no answer submit again with the same clientRequestId once it is
  * back. Each request must still end as exactly one order: one orderId in every answer, one
- * decision in order-events, one row in the projection. Runs only under {@code -Pfaults}.
+ * decision in order-events, one row in the projection.
  */
 class IngestKillFaultIT {
 

@@ -7,18 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flashsale.launcher.audit.ProjectionAudit;
 import com.flashsale.launcher.demo.AuditResult;
 import com.flashsale.launcher.stack.Service;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault suite: the projection service is killed with SIGKILL in the middle of a sale over HTTP and
  * restarted on the same H2 file. Whatever it had half applied, the audit's replay of the event log
- * must then match the read model exactly. Runs only under {@code -Pfaults}.
+ * must then match the read model exactly. Its logs go to {@code target/fault-reports/projection-kill-logs}.
  */
 class ProjectionKillFaultIT {
 
@@ -29,6 +31,12 @@ class ProjectionKillFaultIT {
 
     @TempDir
     Path dataDirectory;
+
+    /** Keeps the logs of every run, so that a failure can be explained after the temporary directory is gone. */
+    @AfterEach
+    void keepLogs() throws IOException {
+        FaultLogs.keep(dataDirectory, "projection-kill-logs");
+    }
 
     @Test
     void auditIsCleanAfterTheProjectionIsKilledMidSale() throws Exception {
