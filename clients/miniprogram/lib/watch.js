@@ -174,8 +174,8 @@ class OrderWatch {
       return;
     }
     if (this.hidden) {
-      // A mini-program in the background loses its requests, which says nothing about the
-      // network. The loop therefore waits for onAppShow without growing the backoff.
+      // A mini-program in the background loses its requests even on a good network, so the
+      // loop waits for onAppShow without growing the backoff.
       return;
     }
     const delay = Math.max(backoffMs(this.failures, pollBackoff(this.settings), this.settings.random),
