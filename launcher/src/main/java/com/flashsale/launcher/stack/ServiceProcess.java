@@ -7,9 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,6 @@ final class ServiceProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
 
-    private static final String MAX_HEAP = "-Xmx512m";
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -37,14 +34,8 @@ final class ServiceProcess {
 
     /** Starts {@code java -jar <jar> server <config.yml>} in the repository root with the given environment. */
     static ServiceProcess start(Service service, Path repositoryRoot, Path logFile, Map<String, String> environment) {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(MAX_HEAP);
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-jar");
-        command.add(service.jar(repositoryRoot).toString());
-        command.add("server");
-        command.add(service.config(repositoryRoot).toString());
+        List<String> command = JavaCommand.of(List.of("-jar", service.jar(repositoryRoot).toString(), "server",
+                service.config(repositoryRoot).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repositoryRoot.toFile())
                 .redirectErrorStream(true)

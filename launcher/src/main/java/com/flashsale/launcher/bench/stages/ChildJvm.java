@@ -1,10 +1,10 @@
 package com.flashsale.launcher.bench.stages;
 
+import com.flashsale.launcher.stack.JavaCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ChildJvm implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
-
-    /** The heap the embedded stack gives each service. */
-    static final String MAX_HEAP = "-Xmx512m";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -54,11 +51,7 @@ final class ChildJvm implements AutoCloseable {
 
     private static ChildJvm start(String name, List<String> javaArguments, Path workingDirectory, Path logFile,
                                   Map<String, String> environment) {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(MAX_HEAP);
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(javaArguments);
+        List<String> command = JavaCommand.of(javaArguments);
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
