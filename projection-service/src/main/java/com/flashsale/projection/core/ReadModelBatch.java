@@ -93,13 +93,7 @@ final class ReadModelBatch {
         }
 
         if (!upserts.isEmpty()) {
-            int[] inserted = orders.insertAllIfAbsent(upserts);
-            List<OrderUpsert> existing = new ArrayList<>();
-            for (int i = 0; i < inserted.length; i++) {
-                if (inserted[i] == 0) {
-                    existing.add(upserts.get(i));
-                }
-            }
+            List<OrderUpsert> existing = notInserted(upserts, orders.insertAllIfAbsent(upserts));
             if (!existing.isEmpty()) {
                 orders.advanceAll(existing);
             }
@@ -120,16 +114,21 @@ final class ReadModelBatch {
         }
 
         List<SkuRow> rows = newest.values().stream().map(ReadModelBatch::skuRow).toList();
-        int[] inserted = skus.insertAllIfAbsent(rows);
-        List<SkuRow> existing = new ArrayList<>();
+        List<SkuRow> existing = notInserted(rows, skus.insertAllIfAbsent(rows));
+        if (!existing.isEmpty()) {
+            skus.updateAllIfNewer(existing);
+        }
+    }
+
+    /** Returns the rows whose insert counted 0 rows, because a row with their key existed. */
+    private static <T> List<T> notInserted(List<T> rows, int[] inserted) {
+        List<T> existing = new ArrayList<>();
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i] == 0) {
                 existing.add(rows.get(i));
             }
         }
-        if (!existing.isEmpty()) {
-            skus.updateAllIfNewer(existing);
-        }
+        return existing;
     }
 
     private static OrderHistoryRow historyRow(OrderChange change) {
