@@ -158,7 +158,7 @@ public class ReserveStockProcessor
         if (reason.isPresent()) {
             reject(submission, occurredAtMillis, reason.get());
         } else {
-            reserve(submission, occurredAtMillis);
+            reserve(submission, stock, held, occurredAtMillis);
         }
         return Optional.empty();
     }
@@ -195,13 +195,13 @@ public class ReserveStockProcessor
                 OutcomeEvents.rejected(submission, occurredAt, reason), occurredAtMillis));
     }
 
-    private void reserve(OrderSubmitted submission, long occurredAtMillis) {
+    private void reserve(OrderSubmitted submission, SkuStock stock, long heldUnits, long occurredAtMillis) {
         // The hold runs from the submission's event time, so a replay computes the same expiry.
         Instant expiresAt = submission.getOccurredAt().plus(settings.holdDuration());
         Instant occurredAt = Instant.ofEpochMilli(occurredAtMillis);
         OrderReserved reserved = OutcomeEvents.reserved(submission, occurredAt, expiresAt);
 
-        SkuStock updated = ledger.reserve(submission, expiresAt.toEpochMilli(), reserved.getEventId());
+        SkuStock updated = ledger.reserve(submission, stock, heldUnits, expiresAt.toEpochMilli(), reserved.getEventId());
 
         output.emit(new Record<>(submission.getOrderId(), reserved, occurredAtMillis));
         output.emit(new Record<>(submission.getSkuId(),

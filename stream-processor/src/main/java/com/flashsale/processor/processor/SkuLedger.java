@@ -59,14 +59,19 @@ final class SkuLedger {
                 submission.getSkuId(), submission.getUserId(), submission.getQuantity(), null, null));
     }
 
-    /** Reserves the submission's units; the caller has checked the rules. Returns the SKU's new stock. */
-    SkuStock reserve(OrderSubmitted submission, long expiresAtMillis, String reservationEventId) {
+    /**
+     * Reserves the submission's units; the caller has checked the rules against {@code stock} and
+     * {@code heldUnits}, which it read from this ledger while processing the same record, so they
+     * are still current. Returns the SKU's new stock.
+     */
+    SkuStock reserve(OrderSubmitted submission, SkuStock stock, long heldUnits, long expiresAtMillis,
+                     String reservationEventId) {
         String skuId = submission.getSkuId();
         int quantity = submission.getQuantity();
-        SkuStock updated = stocks.get(skuId).withReservation(quantity);
+        SkuStock updated = stock.withReservation(quantity);
 
         stocks.put(skuId, updated);
-        holds.put(new HoldKey(skuId, submission.getUserId()), heldUnits(skuId, submission.getUserId()) + quantity);
+        holds.put(new HoldKey(skuId, submission.getUserId()), heldUnits + quantity);
         orders.put(submission.getOrderId(), new SkuOrder(OrderStatus.RESERVED,
                 skuId, submission.getUserId(), quantity, expiresAtMillis, reservationEventId));
         expiries.put(DueKey.of(expiresAtMillis, submission.getOrderId()), submission.getOrderId());

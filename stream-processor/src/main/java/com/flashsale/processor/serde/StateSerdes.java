@@ -17,9 +17,12 @@ public final class StateSerdes {
     public static final Serde<String> KEY = Serdes.String();
     public static final Serde<SpecificRecord> EVENT = new EventSerde();
 
-    public static final Serde<OrderRoute> ORDER_ROUTE = JsonSerde.of(OrderRoute.class);
-    public static final Serde<SkuStock> SKU_STOCK = JsonSerde.of(SkuStock.class);
-    public static final Serde<SkuOrder> SKU_ORDER = JsonSerde.of(SkuOrder.class);
+    // Every decision reads and writes these three, so they use the compact binary layout.
+    public static final Serde<OrderRoute> ORDER_ROUTE = BinaryStateSerde.of(OrderRoute.class, new OrderRouteCodec());
+    public static final Serde<SkuStock> SKU_STOCK = BinaryStateSerde.of(SkuStock.class, new SkuStockCodec());
+    public static final Serde<SkuOrder> SKU_ORDER = BinaryStateSerde.of(SkuOrder.class, new SkuOrderCodec());
+    // A key's bytes are its identity in RocksDB and in the changelog, so keys keep the JSON
+    // layout that earlier builds wrote: new bytes would miss every entry already stored.
     public static final Serde<HoldKey> HOLD_KEY = JsonSerde.of(HoldKey.class);
     public static final Serde<Long> HELD_UNITS = Serdes.Long();
     public static final Serde<PendingRetry> PENDING_RETRY = JsonSerde.of(PendingRetry.class);

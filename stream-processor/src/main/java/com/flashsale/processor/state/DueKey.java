@@ -17,7 +17,12 @@ public final class DueKey {
         if (dueAtMillis < 0) {
             throw new IllegalArgumentException("dueAtMillis must not be negative, was " + dueAtMillis);
         }
-        return String.format("%0" + MILLIS_DIGITS + "d/%s", dueAtMillis, id);
+        // Built by hand because every reservation writes one of these keys, and String.format took
+        // about 3 % of the stream thread's CPU samples in a JFR profile of the reservation benchmark.
+        String digits = Long.toString(dueAtMillis);
+        StringBuilder key = new StringBuilder(MILLIS_DIGITS + 1 + id.length());
+        key.append("0".repeat(MILLIS_DIGITS - digits.length()));
+        return key.append(digits).append('/').append(id).toString();
     }
 
     public static long dueAtOf(String key) {

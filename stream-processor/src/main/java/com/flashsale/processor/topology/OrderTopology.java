@@ -127,7 +127,11 @@ public final class OrderTopology {
 
     private static void addStores(StreamsBuilder builder) {
         builder.addStateStore(store(StoreNames.ORDER_ROUTE, StateSerdes.KEY, StateSerdes.ORDER_ROUTE));
-        builder.addStateStore(store(StoreNames.SKU_STOCK, StateSerdes.KEY, StateSerdes.SKU_STOCK));
+        // Every decision of a SKU reads and rewrites its one stock entry. The Streams record cache
+        // keeps it in memory and sends only its last value per commit to RocksDB and the changelog,
+        // in the same exactly-once transaction as the outputs. The other stores get a new key per
+        // order, so a cache would only add copies there.
+        builder.addStateStore(store(StoreNames.SKU_STOCK, StateSerdes.KEY, StateSerdes.SKU_STOCK).withCachingEnabled());
         builder.addStateStore(store(StoreNames.SKU_ORDER, StateSerdes.KEY, StateSerdes.SKU_ORDER));
         builder.addStateStore(store(StoreNames.USER_HOLD, StateSerdes.HOLD_KEY, StateSerdes.HELD_UNITS));
         builder.addStateStore(store(StoreNames.HOLD_EXPIRY, StateSerdes.KEY, StateSerdes.KEY));

@@ -38,6 +38,13 @@ class StreamsPropertiesTest {
         assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isEqualTo(true);
     }
 
+    @Test
+    void disablesTaskIdling() {
+        Properties props = StreamsProperties.from(config);
+
+        assertThat(props.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    }
+
     /**
      * TopologyTestDriver in Kafka Streams 4.4.0 skips a record that fails to deserialize but does
      * not capture the dead-letter record the handler returns (records from the processing
