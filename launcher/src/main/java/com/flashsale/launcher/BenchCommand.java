@@ -4,6 +4,7 @@ import com.flashsale.launcher.bench.BenchContext;
 import com.flashsale.launcher.bench.BenchOptions;
 import com.flashsale.launcher.bench.BenchRunner;
 import com.flashsale.launcher.bench.BenchStages;
+import com.flashsale.launcher.stack.JavaCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ final class BenchCommand {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("mode", options.quick() ? "quick" : "full");
         settings.put("postgres", options.postgresUrl().orElse("not measured"));
+        settings.put("service JVM options", String.join(" ", JavaCommand.options()));
         BenchContext context = new BenchContext(options, root, runDirectory, err);
 
         new BenchRunner(BenchStages.all()).run(context, settings, out);

@@ -42,13 +42,22 @@ public final class JavaCommand {
     static List<String> of(List<String> arguments, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(MAX_HEAP);
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        String options = environment.getOrDefault(OPTIONS_VARIABLE, DEFAULT_OPTIONS).trim();
-        if (!options.isEmpty()) {
-            command.addAll(Arrays.asList(options.split("\\s+")));
-        }
+        command.addAll(options(environment));
         command.addAll(arguments);
         return command;
+    }
+
+    /** Returns the JVM options every started JVM gets, so that a benchmark can record them. */
+    public static List<String> options() {
+        return options(System.getenv());
+    }
+
+    static List<String> options(Map<String, String> environment) {
+        List<String> options = new ArrayList<>(List.of(MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        String chosen = environment.getOrDefault(OPTIONS_VARIABLE, DEFAULT_OPTIONS).trim();
+        if (!chosen.isEmpty()) {
+            options.addAll(Arrays.asList(chosen.split("\\s+")));
+        }
+        return options;
     }
 }
