@@ -17,11 +17,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes a batch of changes inside one transaction with a few JDBC batches rather than several
- * statements per event, because each statement is a round trip and the projection is the slowest
- * stage end to end (docs/benchmarks.md, "Tuning"). The tables end up as if each change had been
- * applied alone, in order. The event ids go first, to drop the ones applied before. The history
- * rows come next, because the version of a new order counts them. Then each order and each SKU
- * gets one write.
+ * statements per event, because each statement is a round trip to the database. The tables end
+ * up as if each change had been applied alone, in order. The event ids go first, to drop the ones
+ * applied before. The history rows come next, because the version of a new order counts them.
+ * Then each order and each SKU gets one write.
  */
 final class ReadModelBatch {
 
@@ -60,7 +59,7 @@ final class ReadModelBatch {
         return outcomes;
     }
 
-    /** Marks each change applied or a duplicate; a second copy within the batch is a duplicate too. */
+    /** Marks each change applied or a duplicate. A second copy within the batch is a duplicate too. */
     private List<Outcome> recordEventIds(List<ViewChange> changes, Instant appliedAt) {
         List<String> ids = changes.stream().map(ViewChange::eventId).toList();
         int[] recorded = appliedEvents.markAllApplied(ids, appliedAt);
@@ -103,7 +102,7 @@ final class ReadModelBatch {
         }
     }
 
-    /** Writes the newest version of each SKU in the batch; an older stored one is overwritten. */
+    /** Writes the newest version of each SKU in the batch over an older stored one. */
     private void writeStock(List<StockChange> changes) {
         if (changes.isEmpty()) {
             return;

@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Submit to decision on the whole stack (Kafka, ingest, processor, projection on H2): open-loop
- * orders, each followed by long polls until the projection shows its decision. It measures at a
- * light rate first, the latency of a pipeline that keeps up, and then at half the ingest's max
- * sustainable rate, the goal's load, which queues whatever stage cannot keep up. The latency runs from the submission's due time to the poll
+ * orders, each followed by long polls until the projection shows its decision. It measures first
+ * at a light rate, where the pipeline keeps up. Then it measures at half the ingest's max
+ * sustainable rate, the goal's load, where any stage that cannot keep up queues orders. The latency runs from the submission's due time to the poll
  * response that showed the decision. Every SKU has far more stock than the run can order and a
  * per-user limit above what the shopper rotation holds, so every order should be reserved. The
  * result's {@code missing} counts accepted orders not seen decided within the deadline plus
