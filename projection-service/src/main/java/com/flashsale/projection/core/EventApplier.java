@@ -1,8 +1,10 @@
 package com.flashsale.projection.core;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.jdbi.v3.core.Jdbi;
 
@@ -80,11 +82,14 @@ public class EventApplier {
         }
         List<Outcome> outcomes = jdbi.inTransaction(handle -> new ReadModelBatch(handle).apply(changes, clock.instant()));
 
+        // One notice per order, because each notice makes the waiters read the order again.
+        Set<String> changedOrders = new LinkedHashSet<>();
         for (int i = 0; i < changes.size(); i++) {
             if (outcomes.get(i) == Outcome.APPLIED && changes.get(i) instanceof OrderChange order) {
-                listener.orderChanged(order.orderId());
+                changedOrders.add(order.orderId());
             }
         }
+        changedOrders.forEach(listener::orderChanged);
         return outcomes;
     }
 }

@@ -18,6 +18,7 @@ import com.flashsale.projection.db.SkuRow;
 import com.flashsale.projection.db.TestDatabase;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -337,5 +338,18 @@ abstract class EventApplierContract {
                 TestEvents.T0.plusSeconds(60), null);
 
         assertThat(applier.apply(command)).isEqualTo(Outcome.NOT_PROJECTED);
+    }
+
+    @Test
+    void batchNotifiesEachOrderOnce() {
+        List<String> notified = new ArrayList<>();
+        EventApplier notifying = new EventApplier(database.jdbi(), Clock.fixed(TestEvents.T0, ZoneOffset.UTC),
+                notified::add);
+        List<ViewChange> batch = List.of(notifying.prepare(events.submitted(1)).orElseThrow(),
+                notifying.prepare(events.reserved(2)).orElseThrow());
+
+        notifying.applyAll(batch);
+
+        assertThat(notified).containsExactly(ORDER);
     }
 }
